@@ -1,0 +1,245 @@
+"""The engine: read and parse each file once, dispatch rules by target, stamp, suppress, sort.
+
+The engine knows rule *targets*, never particular rules.
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+import pathspec
+
+from linter.config import Config
+from linter.discovery import Notice, SourceFile, discover
+from linter.model import Context, Finding, Report, Rule, Severity, Target
+from linter.registry import Registry
+from linter.sources.dockerfile import parse_dockerfile
+from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
+from linter.sources.yaml import parse_yaml
+from linter import suppression as sup
+
+PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FILE_SKIPPED = (
+    "KL001", "KL002", "KL003", "KL004", "KL005", "KL006",
+)
+_PROBLEM_RULES = {"syntax": PARSE_ERROR, "encoding": PARSE_ERROR, "duplicate-key": DUPLICATE_KEY, "alias-bomb": ALIAS_BOMB}
+
+
+@dataclass
+class Project:
+    """Every Kubernetes object of the run, for rules that look across objects and files."""
+
+    objects: list[K8sObject] = field(default_factory=list)
+
+    def by_kind(self, *kinds: str) -> Iterator[K8sObject]:
+        return (o for o in self.objects if o.kind in kinds)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    files: list[str]
+    notices: list[Notice] = field(default_factory=list)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def failed(self, fail_on: str) -> bool:
+        if fail_on == "never":
+            return False
+        threshold = Severity(fail_on).rank
+        return any(f.severity.rank >= threshold for f in self.findings)
+
+
+def decode(data: bytes) -> tuple[str | None, str | None]:
+    """Text of a file, or an error message. UTF-8 (with or without BOM) and UTF-16 with a BOM."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            return None, "the file has a UTF-16 byte-order mark but is not valid UTF-16"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return None, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line})"
+
+
+class Linter:
+    def __init__(self, registry: Registry, config: Config) -> None:
+        self.registry = registry
+        self.config = config
+        enabled = config.enabled_rules(registry)
+        self.by_target: dict[Target, list[Rule]] = {t: [r for r in enabled if r.meta.target is t] for t in Target}
+        self._rule_excludes = {
+            r.id: pathspec.PathSpec.from_lines("gitwildmatch", config.rules[r.id].exclude)
+            for r in enabled if config.rules[r.id].exclude
+        }
+        self._yaml_suppressions: dict[str, sup.Suppressions] = {}
+
+    # -- public entry points -------------------------------------------------------
+    def lint_paths(self, paths: Iterable[str]) -> RunResult:
+        files, notices = discover(paths, self.config.exclude)
+        findings: list[Finding] = []
+        project = Project()
+        linted: list[str] = []
+        for notice in notices:
+            findings.extend(self._engine_finding(FILE_SKIPPED, notice.path, 1, 1, notice.message))
+        for source in files:
+            data, error = self._read(source.path)
+            if error is not None:
+                findings.extend(self._engine_finding(FILE_SKIPPED if "skipped" in error else PARSE_ERROR,
+                                                     source.path, 1, 1, error))
+                continue
+            linted.append(source.path)
+            findings.extend(self.lint_bytes(data, source.path, source.kind, source.explicit, project))
+        findings.extend(self._project_findings(project))
+        return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
+
+    def lint_bytes(self, data: bytes, path: str, kind: str, explicit: bool = True,
+                   project: Project | None = None) -> list[Finding]:
+        text, error = decode(data)
+        if text is None:
+            if kind != "dockerfile" and not explicit and not _looks_like_k8s_bytes(data):
+                return []
+            return list(self._engine_finding(PARSE_ERROR, path, 1, 1, error or "cannot decode"))
+        if kind == "dockerfile":
+            return self._lint_dockerfile(text, path)
+        return self._lint_yaml(text, path, explicit, project)
+
+    def lint_text(self, text: str, path: str, kind: str) -> list[Finding]:
+        """Lint one in-memory file, project rules included (tests, stdin)."""
+        project = Project()
+        found = self.lint_bytes(text.encode("utf-8"), path, kind, True, project)
+        found.extend(self._project_findings(project))
+        return sorted(set(found), key=Finding.sort_key)
+
+    # -- reading ----------------------------------------------------------------------
+    def _read(self, path: str) -> tuple[bytes, None] | tuple[None, str]:
+        try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):
+                return None, "skipped: not a regular file"
+            if st.st_size > self.config.max_file_size:
+                return None, (f"skipped: {st.st_size:,} bytes is over the max-file-size limit "
+                              f"of {self.config.max_file_size:,} bytes")
+            with open(path, "rb") as fh:
+                return fh.read(self.config.max_file_size + 1), None
+        except OSError as exc:
+            return None, f"cannot read the file: {exc.strerror or type(exc).__name__}"
+
+    # -- Dockerfiles ------------------------------------------------------------------
+    def _lint_dockerfile(self, text: str, path: str) -> list[Finding]:
+        try:
+            df = parse_dockerfile(text, path)
+        except Exception as exc:  # dockerfile-parse on hostile input
+            return list(self._engine_finding(PARSE_ERROR, path, 1, 1, f"cannot parse the Dockerfile: {type(exc).__name__}"))
+        sups = sup.dockerfile_suppressions(df, self.registry)
+        out = list(self._unknown_suppressions(sups, path))
+        for r in self.by_target[Target.DOCKERFILE]:
+            for f in self._run_rule(r, df, path, None):
+                if not sups.covers(f.rule_id, f.line):
+                    out.append(f)
+        return out
+
+    # -- YAML / Kubernetes ---------------------------------------------------------------
+    def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None) -> list[Finding]:
+        if not explicit and not _looks_like_k8s(text):
+            return []
+        parsed = parse_yaml(text)
+        objects = [o for doc in parsed.documents if doc.root is not None for o in objects_in(doc, path)]
+        problems = list(parsed.problems) + [p for d in parsed.documents for p in d.problems]
+        if not objects and not explicit and not any(p.kind == "syntax" for p in problems):
+            return []
+        sups = sup.yaml_suppressions(text, self.registry)
+        self._yaml_suppressions[path] = sups
+        out = list(self._unknown_suppressions(sups, path))
+        for p in problems:
+            out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
+        for obj in objects:
+            if project is not None:
+                project.objects.append(obj)
+            ignored, unknown = sup.object_suppressions(obj.annotations, self.registry)
+            for token in unknown:
+                pos = obj.at("metadata", "annotations", sup.OBJECT_ANNOTATION).locate()
+                out.extend(self._engine_finding(UNKNOWN_SUPPRESSION, path, pos.line, pos.column,
+                                                f"suppression names unknown rule {token!r}"))
+            for r in self.by_target[Target.K8S_OBJECT]:
+                if not sup.suppressed_by(ignored, r.id):
+                    out.extend(self._run_rule(r, obj, path, None))
+        return [f for f in out if not sups.covers(f.rule_id, f.line)]
+
+    def _project_findings(self, project: Project) -> list[Finding]:
+        out: list[Finding] = []
+        rules = self.by_target[Target.K8S_PROJECT]
+        if not rules or not project.objects:
+            return out
+        for obj in project.objects:
+            ignored, _ = sup.object_suppressions(obj.annotations, self.registry)
+            for r in rules:
+                if not sup.suppressed_by(ignored, r.id):
+                    out.extend(self._run_rule(r, obj, obj.file, project))
+        empty = sup.Suppressions()
+        return [f for f in out if not self._yaml_suppressions.get(f.path, empty).covers(f.rule_id, f.line)]
+
+    # -- running one rule ----------------------------------------------------------------
+    def _run_rule(self, r: Rule, target: Any, path: str, project: Project | None) -> Iterator[Finding]:
+        spec = self._rule_excludes.get(r.id)
+        if spec is not None and spec.match_file(path):
+            return
+        settings = self.config.rules[r.id]
+        ctx = Context(options=settings.options, path=path, project=project)
+        try:
+            reports = list(r.check(target, ctx))
+        except Exception as exc:  # a buggy rule must not end the run
+            pos = target.locate() if hasattr(target, "locate") else None
+            yield from self._engine_finding(
+                INTERNAL_ERROR, path, pos.line if pos else 1, pos.column if pos else 1,
+                f"rule {r.id} ({r.name}) failed: {type(exc).__name__}",
+            )
+            return
+        for rep in reports:
+            yield self._stamp(r, rep, path, settings.severity)
+
+    def _stamp(self, r: Rule, rep: Report, path: str, severity: Severity) -> Finding:
+        pos = rep.anchor.locate()
+        obj = _object_of(rep.anchor)
+        field_path = rep.anchor.dotted if isinstance(rep.anchor, FieldAnchor) else None
+        return Finding(
+            rule_id=r.id, rule_name=r.name, severity=severity, message=rep.message, path=path,
+            line=pos.line, column=pos.column, aliases=r.meta.aliases, end_line=pos.end_line,
+            end_column=pos.end_column, object=obj.ref if obj is not None else None,
+            field_path=field_path, redact=rep.redact,
+        )
+
+    def _engine_finding(self, rule_id: str, path: str, line: int, column: int, message: str) -> Iterator[Finding]:
+        r = self.registry.resolve(rule_id)
+        if r is None or not self.config.rules[r.id].enabled:
+            return
+        yield Finding(rule_id=r.id, rule_name=r.name, severity=self.config.rules[r.id].severity,
+                      message=message, path=path, line=line, column=column, aliases=r.meta.aliases)
+
+    def _unknown_suppressions(self, sups: sup.Suppressions, path: str) -> Iterator[Finding]:
+        for bad in sups.unknown:
+            yield from self._engine_finding(UNKNOWN_SUPPRESSION, path, bad.line, bad.column,
+                                            f"suppression names unknown rule {bad.token!r}")
+
+
+def _object_of(anchor: Any) -> K8sObject | None:
+    if isinstance(anchor, K8sObject):
+        return anchor
+    if isinstance(anchor, (FieldAnchor, ContainerRef)):
+        return anchor.obj
+    return None
+
+
+def _looks_like_k8s(text: str) -> bool:
+    return "apiVersion" in text and "kind" in text
+
+
+def _looks_like_k8s_bytes(data: bytes) -> bool:
+    return b"apiVersion" in data and b"kind" in data

@@ -1,0 +1,116 @@
+"""Shell commands of a RUN instruction, through a real shell parser (bashlex).
+
+Scripts bashlex cannot parse (arithmetic, some heredocs) fall back to a
+conservative tokenizer that splits on `&&`, `||`, `;` and `|`.
+"""
+from __future__ import annotations
+
+import shlex
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import bashlex
+import bashlex.ast
+
+WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
+SHELLS = {"sh", "bash", "ash", "dash", "zsh"}
+MAX_SCRIPT = 200_000  # longer scripts use the fallback tokenizer: bashlex is slow on huge inputs
+
+
+@dataclass(frozen=True, slots=True)
+class Command:
+    words: tuple[str, ...]  # the command name and its arguments, wrappers (sudo, env) removed
+    assignments: tuple[str, ...] = field(default=())  # `NAME=value` prefixes
+
+    @property
+    def name(self) -> str:
+        return self.words[0].rsplit("/", 1)[-1] if self.words else ""
+
+    @property
+    def args(self) -> tuple[str, ...]:
+        return self.words[1:]
+
+    def has_args(self, *wanted: str) -> bool:
+        return all(w in self.words[1:] for w in wanted)
+
+    def has_flag(self, *flags: str) -> bool:
+        """True if any of `flags` is given (`-y`, `--yes`, also inside grouped short flags like `-qy`)."""
+        for arg in self.words[1:]:
+            for flag in flags:
+                if arg == flag or arg.startswith(flag + "="):
+                    return True
+                if len(flag) == 2 and flag[0] == "-" and arg.startswith("-") and not arg.startswith("--") \
+                        and flag[1] in arg[1:]:
+                    return True
+        return False
+
+
+def _strip_wrappers(words: list[str], assignments: list[str]) -> list[str]:
+    while words:
+        head = words[0].rsplit("/", 1)[-1]
+        if head == "env":
+            words = words[1:]
+            while words and ("=" in words[0] or words[0].startswith("-")):
+                if "=" in words[0]:
+                    assignments.append(words[0])
+                words = words[1:]
+        elif head in WRAPPERS:
+            words = words[1:]
+            while words and words[0].startswith("-"):
+                words = words[1:]
+        else:
+            break
+    return words
+
+
+class _Visitor(bashlex.ast.nodevisitor):  # type: ignore[misc]
+    def __init__(self, out: list[Command], depth: int) -> None:
+        self.out = out
+        self.depth = depth
+
+    def visitcommand(self, node, parts):  # type: ignore[no-untyped-def]
+        words = [p.word for p in parts if p.kind == "word"]
+        assignments = [p.word for p in parts if p.kind == "assignment"]
+        words = _strip_wrappers(words, assignments)
+        if words:
+            self.out.append(Command(tuple(words), tuple(assignments)))
+            if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and self.depth < 3:
+                inner = words[words.index("-c") + 1]
+                self.out.extend(_parse(inner, self.depth + 1))
+
+
+def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
+    if len(script) <= MAX_SCRIPT:
+        try:
+            out: list[Command] = []
+            for tree in bashlex.parse(script):
+                _Visitor(out, depth).visit(tree)
+            return tuple(out)
+        except Exception:  # bashlex raises many kinds of errors on valid but unsupported syntax
+            pass
+    return _fallback(script)
+
+
+def _fallback(script: str) -> tuple[Command, ...]:
+    out = []
+    normalised = script
+    for sep in ("&&", "||", ";", "|", "\n"):
+        normalised = normalised.replace(sep, "\x00")
+    for segment in normalised.split("\x00"):
+        try:
+            words = shlex.split(segment, comments=False, posix=True)
+        except ValueError:
+            words = segment.split()
+        assignments = []
+        while words and "=" in words[0] and not words[0].startswith(("-", "=")):
+            assignments.append(words.pop(0))
+        words = _strip_wrappers(words, assignments)
+        if words:
+            out.append(Command(tuple(words), tuple(assignments)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def parse_commands(script: str) -> tuple[Command, ...]:
+    """Every simple command in a shell script, including those inside `sh -c '...'`."""
+    return _parse(script.replace("\\\n", " "))

@@ -1,0 +1,297 @@
+"""A light YAML tree with positions, built from ruamel.yaml's libyaml event stream.
+
+ruamel.yaml's round-trip loader keeps positions but is pure Python and ~20x
+slower than a C parse. Here the C parser (ruamel.yaml.clib) emits events and a
+small iterative builder turns them into plain ``dict``/``list`` subclasses that
+carry their own and their children's positions. Scalars are plain Python values;
+their positions live in the parent, as in ruamel's ``lc``.
+
+Aliases share one object (never expanded); the builder computes each
+document's expanded size and refuses documents that would blow up ("billion
+laughs"). Nesting depth costs no Python recursion.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+import ruamel.yaml.events as ev
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+try:  # libyaml through ruamel.yaml.clib
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - exercised only without the C extension
+    _CParser = None
+
+Pos = tuple[int, int]  # 0-based (line, column), as the parser reports them
+
+MAX_EXPANDED_NODES = 2_000_000
+MERGE_KEY = "<<"
+
+
+class YMap(dict):
+    """A mapping that knows where it, its keys and its values are."""
+
+    __slots__ = ("pos", "key_pos", "value_pos", "anchor")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.key_pos: dict[Any, Pos] = {}
+        self.value_pos: dict[Any, Pos] = {}
+        self.anchor: str | None = None
+
+    __hash__ = object.__hash__  # identity hashing, for visited sets
+
+
+class YSeq(list):
+    """A sequence that knows where it and its items are."""
+
+    __slots__ = ("pos", "item_pos", "anchor")
+
+    def __init__(self, pos: Pos) -> None:
+        super().__init__()
+        self.pos = pos
+        self.item_pos: list[Pos] = []
+        self.anchor: str | None = None
+
+    __hash__ = object.__hash__
+
+
+@dataclass(slots=True)
+class YamlProblem:
+    kind: str  # "syntax", "duplicate-key", "alias-bomb", "encoding"
+    message: str
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass(slots=True)
+class YamlDocument:
+    index: int
+    root: Any
+    start_line: int  # 1-based
+    problems: list[YamlProblem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class YamlFile:
+    documents: list[YamlDocument]
+    problems: list[YamlProblem]
+
+
+# YAML 1.1 scalar resolution, as Kubernetes (go-yaml v2) reads plain scalars.
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"}
+_FALSE = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"}
+_INT = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_HEX = re.compile(r"^[-+]?0x[0-9a-fA-F_]+$")
+_OCT = re.compile(r"^[-+]?0o?[0-7_]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+
+
+def resolve_plain(text: str) -> Any:
+    if text in _NULL:
+        return None
+    first = text[0]
+    if first in "tTfFyYnNoO" and len(text) <= 5:
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    if first.isdigit() or first in "+-.":
+        try:
+            if _INT.match(text):
+                return int(text.replace("_", ""))
+            if _HEX.match(text):
+                return int(text.replace("_", ""), 16)
+            if _OCT.match(text) and len(text.lstrip("+-")) > 1:
+                return int(text.replace("_", "").replace("0o", "0"), 8)
+            if _FLOAT.match(text) and any(c.isdigit() for c in text):
+                return float(text.replace("_", ""))
+            low = text.lower()
+            if low in _SPECIAL_FLOAT:
+                return _SPECIAL_FLOAT[low]
+        except ValueError:
+            return text
+    return text
+
+
+def _events(text: str) -> Iterator[Any]:
+    if _CParser is not None:
+        parser = _CParser(text)
+        while True:
+            event = parser.get_event()
+            yield event
+            if isinstance(event, ev.StreamEndEvent):
+                return
+    else:  # pragma: no cover
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+
+
+class _Frame:
+    __slots__ = ("node", "pending_key", "key_pos", "size", "merges")
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+        self.pending_key: Any = _NO_KEY
+        self.key_pos: Pos = (0, 0)
+        self.size = 1
+        self.merges: list[Any] = []
+
+
+_NO_KEY = object()
+
+
+def _hashable(key: Any) -> Any:
+    if isinstance(key, (YMap, YSeq)):
+        return "<complex key>"
+    return key
+
+
+def parse_yaml(text: str) -> YamlFile:
+    """Parse every document; a syntax error ends the stream with one problem."""
+    documents: list[YamlDocument] = []
+    problems: list[YamlProblem] = []
+    anchors: dict[str, tuple[Any, int]] = {}
+    stack: list[_Frame] = []
+    doc: YamlDocument | None = None
+    bomb = False
+    try:
+        for event in _events(text):
+            cls = event.__class__
+            if cls is ev.ScalarEvent:
+                mark = event.start_mark
+                pos = (mark.line, mark.column)
+                style = event.style
+                if event.tag is None and (not style) and event.implicit[0]:
+                    value: Any = resolve_plain(event.value)
+                elif event.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                                   "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
+                    value = resolve_plain(event.value)
+                else:
+                    value = event.value
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                _attach(stack, value, pos, 1, problems)
+            elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+                mark = event.start_mark
+                node: Any = YMap((mark.line, mark.column)) if cls is ev.MappingStartEvent else YSeq((mark.line, mark.column))
+                if event.anchor:
+                    node.anchor = event.anchor
+                stack.append(_Frame(node))
+            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+                frame = stack.pop()
+                node = frame.node
+                if frame.size > MAX_EXPANDED_NODES:
+                    bomb = True
+                if frame.merges:
+                    _apply_merges(node, frame.merges)
+                if node.anchor:
+                    anchors[node.anchor] = (node, frame.size)
+                if stack:
+                    _attach(stack, node, node.pos, frame.size, problems)
+                elif doc is not None:
+                    doc.root = node
+            elif cls is ev.AliasEvent:
+                mark = event.start_mark
+                target, size = anchors.get(event.anchor, (None, 1))
+                if stack:
+                    _attach(stack, target, (mark.line, mark.column), size, problems)
+                elif doc is not None:
+                    doc.root = target
+                if stack and stack[-1].size > MAX_EXPANDED_NODES:
+                    bomb = True
+            elif cls is ev.DocumentStartEvent:
+                doc = YamlDocument(len(documents), None, event.start_mark.line + 1)
+                stack.clear()
+                anchors.clear()
+                bomb = False
+            elif cls is ev.DocumentEndEvent:
+                if doc is not None:
+                    if bomb:
+                        doc.problems.append(YamlProblem(
+                            "alias-bomb",
+                            f"aliases in this document expand to more than {MAX_EXPANDED_NODES:,} nodes;"
+                            " the document was not linted",
+                            doc.start_line, 1,
+                        ))
+                        doc.root = None
+                    documents.append(doc)
+                doc = None
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        message = " ".join(p for p in (exc.context, exc.problem) if p)
+        problems.append(YamlProblem("syntax", f"YAML syntax error: {message}", line, col))
+    except YAMLError as exc:
+        problems.append(YamlProblem("syntax", f"YAML error: {type(exc).__name__}", 1, 1))
+    return YamlFile(documents, problems)
+
+
+def _attach(stack: list[_Frame], value: Any, pos: Pos, size: int, problems: list[YamlProblem]) -> None:
+    if not stack:
+        return
+    frame = stack[-1]
+    frame.size += size
+    node = frame.node
+    if isinstance(node, YSeq):
+        node.append(value)
+        node.item_pos.append(pos)
+        return
+    if frame.pending_key is _NO_KEY:
+        frame.pending_key = _hashable(value)
+        frame.key_pos = pos
+        return
+    key = frame.pending_key
+    frame.pending_key = _NO_KEY
+    if key == MERGE_KEY and isinstance(value, (YMap, YSeq)):
+        frame.merges.append(value)
+        return
+    if key in node:
+        problems.append(YamlProblem(
+            "duplicate-key", f"duplicate key {str(key)!r} (the last value wins)",
+            frame.key_pos[0] + 1, frame.key_pos[1] + 1,
+        ))
+    node[key] = value
+    node.key_pos[key] = frame.key_pos
+    node.value_pos[key] = pos
+
+
+def _apply_merges(node: YMap, merges: list[Any]) -> None:
+    # `<<: *a` or `<<: [*a, *b]`: earlier sources win, explicit keys win over all
+    sources: list[YMap] = []
+    for merged in merges:
+        if isinstance(merged, YMap):
+            sources.append(merged)
+        elif isinstance(merged, YSeq):
+            sources.extend(m for m in merged if isinstance(m, YMap))
+    for source in sources:
+        for key, value in source.items():
+            if key not in node:
+                node[key] = value
+                node.key_pos[key] = source.key_pos.get(key, source.pos)
+                node.value_pos[key] = source.value_pos.get(key, source.pos)
+
+
+def walk(root: Any, max_nodes: int = 1_000_000) -> Iterator[tuple[tuple[Any, ...], Any]]:
+    """Iterate (path, value) over a tree, each shared (aliased) node once, with no recursion."""
+    seen: set[int] = set()
+    stack: list[tuple[tuple[Any, ...], Any]] = [((), root)]
+    count = 0
+    while stack:
+        path, node = stack.pop()
+        count += 1
+        if count > max_nodes:
+            return
+        yield path, node
+        if isinstance(node, (YMap, YSeq)):
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            items = node.items() if isinstance(node, YMap) else enumerate(node)
+            stack.extend((path + (k,), v) for k, v in reversed(list(items)))
