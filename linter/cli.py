@@ -101,7 +101,7 @@ def check(
 
         name = stdin_filename or "stdin.yaml"
         kind = classify(os.path.basename(name)) or "yaml"
-        findings = linter.lint_bytes(sys.stdin.buffer.read(), name, kind, True)
+        findings = linter.lint_bytes(sys.stdin.buffer.read(), name, kind, True) or []
         rest = [p for p in targets if p != "-"]
         result = linter.lint_paths(rest) if rest else RunResult([], [])
         result = RunResult(sorted(set(findings) | set(result.findings), key=Finding.sort_key),

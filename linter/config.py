@@ -129,7 +129,8 @@ def build_config(
             on = False
         cfg.rules[r.id] = RuleSettings(on, r.meta.severity, _make_options(r, {}, where))
 
-    rules_raw = raw.get("rules", {}) or {}
+    rules_raw = raw.get("rules")
+    rules_raw = {} if rules_raw is None else rules_raw
     if not isinstance(rules_raw, dict):
         raise ConfigError(f"{where}: 'rules' must be a mapping of rule id or name to settings")
     for token, value in rules_raw.items():

@@ -60,7 +60,7 @@ def _is_virtualenv(folder: str) -> bool:
 
 
 def discover(paths: Iterable[str], exclude: list[str] | None = None) -> tuple[list[SourceFile], list[Notice]]:
-    spec = pathspec.PathSpec.from_lines("gitwildmatch", exclude or [])
+    spec = pathspec.GitIgnoreSpec.from_lines(exclude or [])
     files: dict[str, SourceFile] = {}
     notices: list[Notice] = []
     for given in paths:
@@ -95,7 +95,7 @@ def _sniff(path: str) -> str:
     return "yaml"
 
 
-def _walk(root: str, spec: pathspec.PathSpec, notices: list[Notice]) -> Iterable[SourceFile]:
+def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Iterable[SourceFile]:
     stack = [root]
     while stack:
         folder = stack.pop()

@@ -21,8 +21,8 @@ from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
 from linter.sources.yaml import parse_yaml
 from linter import suppression as sup
 
-PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FILE_SKIPPED = (
-    "KL001", "KL002", "KL003", "KL004", "KL005", "KL006",
+PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FILE_SKIPPED, UNRENDERED = (
+    "KL001", "KL002", "KL003", "KL004", "KL005", "KL006", "KL007",
 )
 _PROBLEM_RULES = {"syntax": PARSE_ERROR, "encoding": PARSE_ERROR, "duplicate-key": DUPLICATE_KEY, "alias-bomb": ALIAS_BOMB}
 
@@ -76,7 +76,7 @@ class Linter:
         enabled = config.enabled_rules(registry)
         self.by_target: dict[Target, list[Rule]] = {t: [r for r in enabled if r.meta.target is t] for t in Target}
         self._rule_excludes = {
-            r.id: pathspec.PathSpec.from_lines("gitwildmatch", config.rules[r.id].exclude)
+            r.id: pathspec.GitIgnoreSpec.from_lines(config.rules[r.id].exclude)
             for r in enabled if config.rules[r.id].exclude
         }
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
@@ -95,17 +95,20 @@ class Linter:
                 findings.extend(self._engine_finding(FILE_SKIPPED if "skipped" in error else PARSE_ERROR,
                                                      source.path, 1, 1, error))
                 continue
-            linted.append(source.path)
-            findings.extend(self.lint_bytes(data, source.path, source.kind, source.explicit, project))
+            found = self.lint_bytes(data, source.path, source.kind, source.explicit, project)
+            if found is not None:
+                linted.append(source.path)
+                findings.extend(found)
         findings.extend(self._project_findings(project))
         return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
 
     def lint_bytes(self, data: bytes, path: str, kind: str, explicit: bool = True,
-                   project: Project | None = None) -> list[Finding]:
+                   project: Project | None = None) -> list[Finding] | None:
+        """Findings of one file, or None when it is not a file k8slint lints (e.g. a CI workflow)."""
         text, error = decode(data)
         if text is None:
             if kind != "dockerfile" and not explicit and not _looks_like_k8s_bytes(data):
-                return []
+                return None
             return list(self._engine_finding(PARSE_ERROR, path, 1, 1, error or "cannot decode"))
         if kind == "dockerfile":
             return self._lint_dockerfile(text, path)
@@ -114,7 +117,7 @@ class Linter:
     def lint_text(self, text: str, path: str, kind: str) -> list[Finding]:
         """Lint one in-memory file, project rules included (tests, stdin)."""
         project = Project()
-        found = self.lint_bytes(text.encode("utf-8"), path, kind, True, project)
+        found = self.lint_bytes(text.encode("utf-8"), path, kind, True, project) or []
         found.extend(self._project_findings(project))
         return sorted(set(found), key=Finding.sort_key)
 
@@ -147,19 +150,25 @@ class Linter:
         return out
 
     # -- YAML / Kubernetes ---------------------------------------------------------------
-    def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None) -> list[Finding]:
+    def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None) -> list[Finding] | None:
         if not explicit and not _looks_like_k8s(text):
-            return []
+            return None
         parsed = parse_yaml(text)
         objects = [o for doc in parsed.documents if doc.root is not None for o in objects_in(doc, path)]
         problems = list(parsed.problems) + [p for d in parsed.documents for p in d.problems]
         if not objects and not explicit and not any(p.kind == "syntax" for p in problems):
-            return []
+            return None
         sups = sup.yaml_suppressions(text, self.registry)
         self._yaml_suppressions[path] = sups
         out = list(self._unknown_suppressions(sups, path))
+        templated = "{{" in text
         for p in problems:
-            out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
+            if p.kind == "syntax" and templated:
+                out.extend(self._engine_finding(
+                    UNRENDERED, path, p.line, p.column,
+                    "the file holds Go/Helm template syntax and is not valid YAML until rendered; it was not linted"))
+            else:
+                out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
         for obj in objects:
             if project is not None:
                 project.objects.append(obj)

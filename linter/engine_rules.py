@@ -179,3 +179,34 @@ A skipped file is not checked; the notice says so instead of passing silently.
 ```
 """
     return iter(())
+
+
+@rule(id="KL007", name="unrendered-template", severity=Severity.INFO,
+      summary="A YAML file holds template syntax and cannot be parsed before rendering",
+      remediation="Lint the rendered output (Helm charts are rendered by k8slint), or exclude the file", **_COMMON)
+def unrendered_template(*_: object) -> Iterator[Report]:
+    """## What it checks
+A `.yaml` file outside a Helm chart's `templates/` folder that contains `{{ ... }}` template
+syntax and is not valid YAML as written, such as a CRD wrapped in `{{- if .Values.crds.create }}`.
+
+## Why it matters
+Nothing in the file can be checked until it is rendered; the notice says so instead of
+reporting a misleading syntax error or passing silently.
+
+## Example
+```yaml
+{{- if .Values.enabled }}
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: {{ .Release.Name }}}
+{{- end }}
+```
+
+## Use instead
+```yaml
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: app}
+```
+"""
+    return iter(())

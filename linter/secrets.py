@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import re
 
-# Words that make a variable name look like it holds a secret.
+# Words that make a variable name look like it holds a secret. A word must end the name or a
+# part of it (a plural `s` allowed): `TOKENIZER_MODEL` or `SECRETARY_EMAIL` hold no secret.
 _SECRET_WORDS = re.compile(
-    r"(passwd|password|passphrase|secret|token|api_?key|apikey|private_?key|"
-    r"credential|credentials|access_?key|auth_?key|client_?secret|pwd|jwt|bearer|"
-    r"session_?key|signing_?key|encryption_?key|master_?key)",
+    r"(passwd|password|passphrase|secret|token|api_?key|apikey|private_?key|secret_?key|"
+    r"credential|access_?key|auth_?key|client_?secret|pwd|jwt|bearer|"
+    r"session_?key|signing_?key|encryption_?key|master_?key)s?(?![a-z])",
     re.IGNORECASE,
 )
-# Suffixes that say the variable holds a reference, not the secret itself.
+# Suffixes that say the variable holds a reference or a setting, not the secret itself.
 _REFERENCE_SUFFIX = re.compile(
     r"(_file|_path|_dir|_name|_names|_key_?id|_id|_ref|_length|_len|_min|_max|_size|"
     r"_ttl|_expiry|_expires|_expiration|_timeout|_enabled|_enable|_disabled|_header|"
-    r"_type|_mode|_url|_endpoint|_version|_field|_prefix|_policy|_rotation|_count)$",
+    r"_type|_mode|_url|_endpoint|_version|_field|_prefix|_policy|_rotation|_count|"
+    r"_algorithm|_alg|_issuer|_audience|_lifetime)$",
     re.IGNORECASE,
 )
 _BOOL_OR_NUMBER = re.compile(r"^(true|false|yes|no|on|off|null|none|-?\d{1,5})$", re.IGNORECASE)

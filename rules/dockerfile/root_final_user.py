@@ -10,16 +10,22 @@ NON_ROOT_HINTS = ("nonroot", "non-root", "rootless")
 
 
 def _last_user(df: Dockerfile, stage: Stage) -> tuple[Instruction | None, Stage]:
-    """The USER in force at the end of `stage`, following `FROM <earlier stage>`."""
+    """The USER in force at the end of `stage`, following `FROM <earlier stage>`.
+
+    With no USER anywhere in the chain, the stage returned is the first of the chain: the one
+    built FROM a real image, whose base decides the default user.
+    """
     seen: set[int] = set()
     current: Stage | None = stage
+    root = stage
     while current is not None and current.index not in seen:
         seen.add(current.index)
+        root = current
         users = [i for i in current.instructions if i.keyword == "USER"]
         if users:
             return users[-1], current
         current = df.stages[current.parent] if current.parent is not None else None
-    return None, stage
+    return None, root
 
 
 @rule(
@@ -32,8 +38,9 @@ def _last_user(df: Dockerfile, stage: Stage) -> tuple[Instruction | None, Stage]
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     The image the Dockerfile produces (its final stage) has no `USER` instruction, or its last
-    `USER` is `root` or `0`. A `USER` set in an earlier stage that the final stage builds
-    `FROM` counts, and base images whose tag says `nonroot` are trusted.
+    `USER` is `root` or `0` (`USER 0:0` and `USER root:root` included). A `USER` set in an
+    earlier stage that the final stage builds `FROM` counts, and base images whose tag says
+    `nonroot` are trusted, also when reached through such an earlier stage.
 
     ## Why it matters
     A process running as root in a container is one kernel bug away from root on the node;
@@ -62,9 +69,9 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     final = df.final_stage
     if final is None:
         return
-    user, _ = _last_user(df, final)
+    user, origin = _last_user(df, final)
     if user is None:
-        base = (final.base or final.base_raw).lower()
+        base = (origin.base or origin.base_raw).lower()
         if any(hint in base for hint in NON_ROOT_HINTS):
             return
         yield report(final.from_instruction, "the final stage sets no USER, so the container runs as root")

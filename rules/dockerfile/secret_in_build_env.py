@@ -1,12 +1,24 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from linter.api import (
-    Context, Dockerfile, Report, Severity, Target, looks_like_literal_secret, looks_like_secret_name,
-    report, rule,
+    Context, Dockerfile, Instruction, Report, Severity, Target, looks_like_literal_secret,
+    looks_like_secret_name, report, rule,
 )
-from linter.sources.dockerfile import parse_arg, parse_env_pairs
+from linter.sources.dockerfile import TokenAnchor, parse_arg, parse_env_pairs
+
+
+def _name_anchor(instr: Instruction, name: str) -> TokenAnchor | Instruction:
+    """The variable's own name, not an occurrence inside a longer one (`MY_TOKEN` before `TOKEN`)."""
+    pattern = re.compile(r"(?<![A-Za-z0-9_=${/.-])" + re.escape(name) + r"(?=[=\s]|$)")
+    for offset, text in enumerate(instr.original.split("\n")):
+        start = instr.column - 1 + len(instr.keyword) if offset == 0 else 0
+        m = pattern.search(text, start)
+        if m:
+            return TokenAnchor(instr.line + offset, m.start() + 1)
+    return instr.at(name)
 
 
 @rule(
@@ -47,6 +59,6 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
             continue
         for name, value in pairs:
             if looks_like_secret_name(name) and looks_like_literal_secret(value):
-                yield report(instr.at(name),
+                yield report(_name_anchor(instr, name),
                              f"{instr.keyword} `{name}` holds a literal secret value that is stored in the image",
                              redact=True)

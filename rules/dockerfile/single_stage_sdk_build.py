@@ -14,9 +14,32 @@ BUILD_COMMANDS = {
     ("go", "build"), ("go", "install"), ("cargo", "build"), ("cargo", "install"), ("mvn", None),
     ("mvnw", None), ("gradle", None), ("gradlew", None), ("dotnet", "publish"), ("dotnet", "build"),
     ("javac", None), ("gcc", None), ("g++", None), ("cc", None), ("make", None), ("cmake", None),
-    ("npm", "run"), ("yarn", "build"), ("pnpm", "build"), ("tsc", None), ("swift", "build"),
+    ("yarn", "build"), ("pnpm", "build"), ("tsc", None), ("swift", "build"),
     ("sbt", None), ("mix", "release"), ("stack", "build"), ("cabal", "build"),
 }
+# JavaScript package managers run a package.json script: only a `build` script compiles
+# (`npm run build`, `yarn run build:prod`); `npm run lint` or `npm test` do not.
+SCRIPT_RUNNERS = {"npm": ("run", "run-script"), "yarn": ("run",), "pnpm": ("run", "run-script")}
+
+
+def _build_command(name: str, args: tuple[str, ...]) -> int | None:
+    """How many words (command included) name the build step, or None if it is not one."""
+    first = args[0] if args else None
+    if (name, first) in BUILD_COMMANDS:
+        return 2
+    if (name, None) in BUILD_COMMANDS:
+        return 1
+    if name in SCRIPT_RUNNERS:
+        words = [a for a in args if not a.startswith("-")]
+        if words and words[0] in SCRIPT_RUNNERS[name]:
+            script, shown = (words[1] if len(words) > 1 else ""), 3
+        elif name != "npm":  # `yarn build:prod`, `pnpm build:prod`
+            script, shown = (words[0] if words else ""), 2
+        else:
+            return None
+        if script == "build" or script.startswith("build:"):
+            return shown
+    return None
 
 
 def _sdk_name(repository: str) -> str | None:
@@ -37,7 +60,9 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A Dockerfile with a single stage whose base image is an SDK or toolchain (golang, rust,
     gcc, maven, gradle, node, JDKs, `dotnet/sdk`, ...) and which compiles or packages the
-    application in a `RUN` (`go build`, `cargo build`, `mvn`, `npm run build`, ...).
+    application in a `RUN` (`go build`, `cargo build`, `mvn`, `npm run build`, ...). Running other
+    package scripts (`npm run lint`, `npm test`) or fetching dependencies (`go mod download`,
+    `npm ci`) is not building.
 
     ## Why it matters
     The image ships compilers, package caches and sources: hundreds of megabytes more to pull
@@ -78,9 +103,9 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         if instr.keyword != "RUN":
             continue
         for cmd in run_commands(instr):
-            first = cmd.args[0] if cmd.args else None
-            if (cmd.name, first) in BUILD_COMMANDS or (cmd.name, None) in BUILD_COMMANDS:
+            shown = _build_command(cmd.name, cmd.args)
+            if shown is not None:
                 yield report(stage.from_instruction.at(stage.base_raw),
-                             f"single-stage build compiles with `{stage.base}` (`{' '.join(cmd.words[:2])}` on line "
+                             f"single-stage build compiles with `{stage.base}` (`{' '.join(cmd.words[:shown])}` on line "
                              f"{instr.line}) and ships the toolchain; use a build stage and a minimal runtime stage")
                 return

@@ -4,6 +4,9 @@ from typing import Iterator
 
 from linter.api import Context, K8sObject, LONG_RUNNING_KINDS, Report, Severity, Target, containers, report, rule
 
+# A bare Pod with one of these restart policies runs to completion, like a Job's pod.
+RUN_TO_COMPLETION = ("Never", "OnFailure")
+
 
 @rule(
     id="KS002", name="missing-readiness-probe", target=Target.K8S_OBJECT, severity=Severity.WARNING,
@@ -15,7 +18,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     Every container of a long-running workload (Pod, Deployment, StatefulSet, DaemonSet,
     ReplicaSet, ReplicationController) without `readinessProbe`. Jobs, CronJobs, init containers
-    and ephemeral containers run to completion and are not checked.
+    and ephemeral containers run to completion and are not checked, and neither is a Pod whose
+    `restartPolicy` is `Never` or `OnFailure` (a Helm test hook, a one-off task).
 
     ## Why it matters
     Without a readiness probe a pod receives Service traffic as soon as its process starts, before
@@ -55,6 +59,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     ```
     """
     if obj.kind not in LONG_RUNNING_KINDS:
+        return
+    if obj.kind == "Pod" and obj.get("spec", "restartPolicy") in RUN_TO_COMPLETION:
         return
     for c in containers(obj, ("containers",)):
         if not c.node.get("readinessProbe"):
