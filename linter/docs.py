@@ -66,8 +66,9 @@ def print_table(rules: Iterable[Rule], console: "object") -> None:
     from rich.table import Table
 
     table = Table(title="k8slint rules", show_lines=False, expand=False)
-    for col in ("ID", "Name", "Target", "Severity", "Default", "Status", "Summary"):
-        table.add_column(col, overflow="fold")
+    for col in ("ID", "Name", "Target", "Severity", "Default", "Status"):
+        table.add_column(col, no_wrap=True)
+    table.add_column("Summary", overflow="fold", ratio=1)
     for r in rules:
         m = r.meta
         table.add_row(m.id, m.name, m.target.value, m.severity.value,

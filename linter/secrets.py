@@ -24,8 +24,12 @@ _REFERENCE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _BOOL_OR_NUMBER = re.compile(r"^(true|false|yes|no|on|off|null|none|-?\d{1,5})$", re.IGNORECASE)
-# `$VAR`, `${VAR}`, Kubernetes' `$(VAR)`, file paths and secret-manager references
-_REFERENCE_VALUE = re.compile(r"^(\$[({]?[A-Za-z_][A-Za-z0-9_]*.*|/.*|\./.*|file:.*|vault:.*|ref\+.*)$")
+# `$VAR`, `${VAR}`, values made of Kubernetes `$(VAR)` references only (`$(USER):$(PASSWORD)`),
+# file paths and secret-manager references
+_REFERENCE_VALUE = re.compile(
+    r"^(\$\{?[A-Za-z_][A-Za-z0-9_]*.*|(\$\([A-Za-z_][A-Za-z0-9_]*\)[-_.:/@]?)+|"
+    r"/.*|\./.*|file:.*|vault:.*|ref\+.*)$"
+)
 _PLACEHOLDER = re.compile(
     r"^(<[^>]*>|\{\{.*\}\}|changeme|change-me|change_me|xxx+|\*+|redacted|dummy|example|"
     r"your[-_]?\w*|placeholder|todo|tbd|secret|password|token|\.\.\.)$",

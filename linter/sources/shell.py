@@ -9,8 +9,6 @@ import shlex
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import bashlex
-import bashlex.ast
 
 WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
 SHELLS = {"sh", "bash", "ash", "dash", "zsh"}
@@ -63,28 +61,41 @@ def _strip_wrappers(words: list[str], assignments: list[str]) -> list[str]:
     return words
 
 
-class _Visitor(bashlex.ast.nodevisitor):  # type: ignore[misc]
-    def __init__(self, out: list[Command], depth: int) -> None:
-        self.out = out
-        self.depth = depth
-
-    def visitcommand(self, node, parts):  # type: ignore[no-untyped-def]
+def _commands_of(tree: object, out: list[Command], depth: int) -> None:
+    """Collect the simple commands of a bashlex tree, without recursion on the tree's depth."""
+    stack = [tree]
+    found = []
+    while stack:
+        node = stack.pop()
+        kind = getattr(node, "kind", None)
+        if kind == "command":
+            found.append(node)
+        for attr in ("parts", "list", "command"):
+            child = getattr(node, attr, None)
+            if isinstance(child, list):
+                stack.extend(reversed(child))
+            elif child is not None and hasattr(child, "kind"):
+                stack.append(child)
+    for node in found:
+        parts = node.parts
         words = [p.word for p in parts if p.kind == "word"]
         assignments = [p.word for p in parts if p.kind == "assignment"]
         words = _strip_wrappers(words, assignments)
         if words:
-            self.out.append(Command(tuple(words), tuple(assignments)))
-            if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and self.depth < 3:
+            out.append(Command(tuple(words), tuple(assignments)))
+            if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and depth < 3:
                 inner = words[words.index("-c") + 1]
-                self.out.extend(_parse(inner, self.depth + 1))
+                out.extend(_parse(inner, depth + 1))
 
 
 def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
     if len(script) <= MAX_SCRIPT:
         try:
+            import bashlex  # imported on first use: building its parser tables costs ~0.25 s
+
             out: list[Command] = []
             for tree in bashlex.parse(script):
-                _Visitor(out, depth).visit(tree)
+                _commands_of(tree, out, depth)
             return tuple(out)
         except Exception:  # bashlex raises many kinds of errors on valid but unsupported syntax
             pass

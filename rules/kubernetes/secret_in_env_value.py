@@ -65,8 +65,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             name, value = entry.get("name"), entry.get("value")
             if not isinstance(name, str) or not looks_like_secret_name(name):
                 continue
-            if isinstance(value, str) and value.startswith("$(") and value.endswith(")"):
-                continue
             if looks_like_literal_secret(value):
                 yield report(c.at("env", i, "value"),
                              f"container `{c.name}` sets `{name}` to a literal secret; use secretKeyRef",
