@@ -261,7 +261,8 @@ def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
             stages.append(_stage(instr, len(stages), global_args, stages))
         elif instr.keyword == "ARG" and not stages:
             for name, default in parse_arg(instr.args):
-                global_args[name] = default
+                # a default may use earlier ARGs (`ARG IMG=alpine:${V}`); unknown stays unknown (None)
+                global_args[name] = expand_variables(default, global_args) if default is not None else None
         if stages:
             instr.stage = stages[-1].index
             stages[-1].instructions.append(instr)

@@ -98,3 +98,10 @@ def test_parse_image():
     assert (ref.registry, ref.repository, ref.tag, ref.digest) == ("localhost:5000", "team/app", None, "sha256:abc")
     assert parse_image("nginx").tag is None and parse_image("nginx:1.27").is_pinned
     assert parse_image("ghcr.io/a/b:latest").is_latest
+
+
+def test_arg_defaults_may_use_earlier_args():
+    df = parse_dockerfile("ARG V=latest\nARG IMG=alpine:${V}\nFROM ${IMG}\n")
+    assert df.stages[0].base == "alpine:latest"
+    df = parse_dockerfile("ARG V\nARG IMG=alpine:${V}\nFROM ${IMG}\n")
+    assert df.stages[0].base is None
