@@ -226,8 +226,7 @@ def _directives(lines: list[str]) -> dict[str, str]:
 
 def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
     lines = text.split("\n")
-    parser = DockerfileParser(fileobj=io.BytesIO(text.encode("utf-8", "surrogatepass")), env_replace=False)
-    structure = parser.structure
+    structure = _structure(text, lines)
     instructions: list[Instruction] = []
     comments: list[Comment] = []
     skip_until = -1  # 0-based last line of a heredoc body being folded
@@ -267,6 +266,69 @@ def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
             instr.stage = stages[-1].index
             stages[-1].instructions.append(instr)
     return Dockerfile(path, lines, instructions, stages, comments, _directives(lines), global_args)
+
+
+_INSN_RE = re.compile(r"^\s*(\S+)\s+(.*)$")
+_COMMENT_RE = re.compile(r"^\s*#")
+CHUNK = 200  # longest continuation run handed to dockerfile-parse in one piece
+
+
+def _structure(text: str, lines: list[str]) -> list[dict[str, object]]:
+    """dockerfile-parse's `structure`, linear in the length of continuation runs.
+
+    dockerfile-parse grows a multi-line instruction by string concatenation, which is quadratic
+    (a 100,000-line RUN takes minutes). Long runs are cut into pieces of CHUNK lines for the
+    parser and joined back here, with the value computed the way dockerfile-parse computes it.
+    """
+    escape = "`" if _directives(lines).get("escape") == "`" else "\\"
+    cont_re = re.compile(r"^.*" + re.escape(escape) + r"\s*$")
+    runs = _long_runs(lines, cont_re)
+    patched = lines
+    if runs:
+        patched = list(lines)
+        for start, end in runs:
+            cuts = [i for i in range(start, end) if not _COMMENT_RE.match(lines[i]) and cont_re.match(lines[i])]
+            for c in cuts[CHUNK::CHUNK]:
+                patched[c] = patched[c].rstrip()[:-1]
+    data = "\n".join(patched).encode("utf-8", "surrogatepass")
+    structure = DockerfileParser(fileobj=io.BytesIO(data), env_replace=False).structure
+    if not runs:
+        return structure
+
+    def strip_eol(line: str) -> str:
+        line = line.rstrip()
+        return line[:-1] if line.endswith(escape) else line
+
+    merged: list[dict[str, object]] = []
+    for entry in structure:
+        start = entry["startline"]
+        run = next(((a, b) for a, b in runs if a <= start <= b), None)
+        if run is None or entry["instruction"] == "COMMENT":
+            merged.append(entry)
+        elif start == run[0]:
+            m = _INSN_RE.match(lines[start])
+            value = strip_eol(m.group(2)) if m else ""
+            value += "".join(strip_eol(lines[i]) for i in range(start + 1, run[1] + 1) if not _COMMENT_RE.match(lines[i]))
+            merged.append({**entry, "endline": run[1], "value": value})
+    return merged
+
+
+def _long_runs(lines: list[str], cont_re: re.Pattern[str]) -> list[tuple[int, int]]:
+    runs = []
+    in_cont, start = False, 0
+    for i, line in enumerate(lines):
+        if _COMMENT_RE.match(line):
+            continue
+        if not in_cont:
+            if not _INSN_RE.match(line):
+                continue
+            start = i
+        in_cont = bool(cont_re.match(line))
+        if not in_cont and i - start > CHUNK:
+            runs.append((start, i))
+    if in_cont and len(lines) - 1 - start > CHUNK:
+        runs.append((start, len(lines) - 1))
+    return runs
 
 
 def _fold_heredocs(value: str, lines: list[str], end: int) -> tuple[int, list[str]]:

@@ -160,3 +160,37 @@ def test_a_rule_that_raises_becomes_an_internal_error(monkeypatch):
     found = Linter(reg, build_config(reg, {})).lint_text(GOOD, "Dockerfile", "dockerfile")
     assert [(f.rule_id, f.message) for f in found if f.rule_id == "KL005"] == [
         ("KL005", "rule DF001 (latest-base-image) failed: RuntimeError")]
+
+
+def test_huge_run_continuation_is_linear():
+    import time
+
+    from linter.sources.dockerfile import parse_dockerfile
+
+    src = "FROM alpine:3.20\nRUN echo a \\\n" + "".join(f"    && echo {i} \\\n" for i in range(100_000)) + "    && true\nUSER 1\n"
+    start = time.perf_counter()
+    df = parse_dockerfile(src)
+    assert [(i.keyword, i.line, i.end_line) for i in df.instructions] == [
+        ("FROM", 1, 1), ("RUN", 2, 100_003), ("USER", 100_004, 100_004)]
+    assert df.instructions[1].value.endswith("&& true")
+    # not a timing test: a quadratic parser takes minutes here, a linear one about a second
+    assert time.perf_counter() - start < 60
+
+
+def test_chunked_continuations_parse_like_dockerfile_parse(monkeypatch):
+    import linter.sources.dockerfile as dfmod
+
+    src = "FROM alpine:3.20\nRUN echo a \\\n" + "".join(
+        ("    # note\n" if i % 37 == 0 else "") + f"    && echo {i} \\\n" for i in range(1000)) + "    && true\nUSER 1\n"
+    chunked = dfmod.parse_dockerfile(src)
+    monkeypatch.setattr(dfmod, "CHUNK", 10**9)
+    whole = dfmod.parse_dockerfile(src)
+    assert [(i.keyword, i.line, i.end_line, i.value) for i in chunked.instructions] == \
+        [(i.keyword, i.line, i.end_line, i.value) for i in whole.instructions]
+    assert [c.line for c in chunked.comments] == [c.line for c in whole.comments]
+
+
+def test_twenty_thousand_documents():
+    docs = "".join(f"---\napiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\nspec: {{type: NodePort}}\n" for i in range(20_000))
+    found = lint(docs)
+    assert len(found) == 20_000 and found[-1].line == 20_000 * 5
