@@ -33,6 +33,7 @@ from linter.sources.k8s import (
     LONG_RUNNING_KINDS,
     POD_BEARING_KINDS,
     containers,
+    long_running_containers,
     pod_spec,
 )
 
@@ -40,7 +41,7 @@ __all__ = [
     "Context", "Finding", "ObjectRef", "Position", "Report", "Rule", "RuleMeta", "Severity",
     "Status", "Target", "report", "rule", "Dockerfile", "Instruction", "Stage", "ImageRef",
     "parse_image", "ContainerRef", "K8sObject", "LONG_RUNNING_KINDS", "POD_BEARING_KINDS",
-    "containers", "pod_spec", "looks_like_secret_name", "looks_like_literal_secret",
+    "containers", "long_running_containers", "pod_spec", "looks_like_secret_name", "looks_like_literal_secret",
     "RULE_ATTR", "Command", "parse_commands", "run_commands",
 ]
 

@@ -193,3 +193,13 @@ def objects_in(doc: YamlDocument, file: str) -> Iterator[K8sObject]:
 
 def _is_object(node: Any) -> bool:
     return isinstance(node, YMap) and isinstance(node.get("apiVersion"), str) and isinstance(node.get("kind"), str)
+
+
+def long_running_containers(obj: K8sObject) -> Iterator[ContainerRef]:
+    """Main containers of workloads that run until stopped: not Jobs, CronJobs, run-to-completion
+    Pods (`restartPolicy: Never|OnFailure`, e.g. Helm test hooks), init or ephemeral containers."""
+    if obj.kind not in LONG_RUNNING_KINDS or not obj.is_workload:
+        return
+    if obj.kind == "Pod" and obj.get("spec", "restartPolicy") in ("Never", "OnFailure"):
+        return
+    yield from containers(obj, ("containers",))

@@ -2,10 +2,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.api import Context, K8sObject, LONG_RUNNING_KINDS, Report, Severity, Target, containers, report, rule
-
-# A bare Pod with one of these restart policies runs to completion, like a Job's pod.
-RUN_TO_COMPLETION = ("Never", "OnFailure")
+from linter.api import Context, K8sObject, Report, Severity, Target, long_running_containers, report, rule
 
 
 @rule(
@@ -58,10 +55,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
               readinessProbe: {httpGet: {path: /ready, port: 8080}}
     ```
     """
-    if obj.kind not in LONG_RUNNING_KINDS:
-        return
-    if obj.kind == "Pod" and obj.get("spec", "restartPolicy") in RUN_TO_COMPLETION:
-        return
-    for c in containers(obj, ("containers",)):
+    for c in long_running_containers(obj):
         if not c.node.get("livenessProbe"):
             yield report(c, f"container `{c.name}` has no liveness probe")
