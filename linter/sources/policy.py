@@ -111,3 +111,14 @@ def is_rbac_role(obj: Any) -> bool:
 
 def is_rbac_binding(obj: Any) -> bool:
     return getattr(obj, "kind", None) in ("RoleBinding", "ClusterRoleBinding") and str(getattr(obj, "api_version", "")).startswith("rbac.authorization.k8s.io/")
+
+
+REPLICATED_KINDS = frozenset({"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"})
+
+
+def explicit_replicas(obj: Any) -> int | None:
+    """`spec.replicas` of a replicated workload when it is a literal integer, else None."""
+    if getattr(obj, "kind", None) not in REPLICATED_KINDS or not getattr(obj, "is_workload", False):
+        return None
+    value = obj.get("spec", "replicas")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from linter.api import Context, K8sObject, Report, Severity, Target, pod_spec, report, rule
+from linter.sources.policy import explicit_replicas, selector_matches
+
+_HOST = "kubernetes.io/hostname"
+
+
+def _spreads(term: Any, labels: Any) -> bool:
+    return isinstance(term, dict) and term.get("topologyKey") == _HOST and selector_matches(term.get("labelSelector"), labels) is not False
+
+
+@rule(
+    id="KS233", name="missing-pod-anti-affinity", target=Target.K8S_OBJECT, severity=Severity.WARNING,
+    summary="A workload with several replicas does not ask to spread its pods over nodes",
+    remediation="Add a podAntiAffinity term (or a topologySpreadConstraint) on `kubernetes.io/hostname` selecting the pods' own labels",
+    aliases=("no-anti-affinity", "deployment-has-host-podantiaffinity", "statefulset-has-host-podantiaffinity"),
+)
+def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
+    """## What it checks
+    Deployments, StatefulSets, ReplicaSets and ReplicationControllers with a literal
+    `replicas` of 2 or more whose pod template has no `podAntiAffinity` term (preferred or
+    required) with `topologyKey: kubernetes.io/hostname` whose `labelSelector` selects the
+    template's own labels. A `topologySpreadConstraints` entry on `kubernetes.io/hostname`
+    selecting those labels counts too. Selectors that cannot be evaluated (templated) are
+    given the benefit of the doubt.
+
+    ## Why it matters
+    Without it the scheduler may put every replica on the same node, and one node failure or
+    drain takes the whole service down despite the replicas.
+
+    ## Example
+    ```yaml
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: api}
+    spec:
+      replicas: 3
+      selector: {matchLabels: {app: api}}
+      template:
+        metadata: {labels: {app: api}}
+        spec: {containers: []}
+    ```
+
+    ## Use instead
+    ```yaml
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: api}
+    spec:
+      replicas: 3
+      selector: {matchLabels: {app: api}}
+      template:
+        metadata: {labels: {app: api}}
+        spec:
+          affinity:
+            podAntiAffinity:
+              preferredDuringSchedulingIgnoredDuringExecution:
+                - weight: 100
+                  podAffinityTerm:
+                    topologyKey: kubernetes.io/hostname
+                    labelSelector: {matchLabels: {app: api}}
+          containers: []
+    ```
+    """
+    replicas = explicit_replicas(obj)
+    if replicas is None or replicas < 2:
+        return
+    found = pod_spec(obj)
+    if found is None:
+        return
+    path, spec = found
+    labels = obj.get("spec", "template", "metadata", "labels")
+    labels = labels if isinstance(labels, dict) else {}
+    anti = spec.get("affinity", {}).get("podAntiAffinity") if isinstance(spec.get("affinity"), dict) else None
+    if isinstance(anti, dict):
+        required = anti.get("requiredDuringSchedulingIgnoredDuringExecution")
+        preferred = anti.get("preferredDuringSchedulingIgnoredDuringExecution")
+        terms = list(required) if isinstance(required, list) else []
+        if isinstance(preferred, list):
+            terms += [p.get("podAffinityTerm") for p in preferred if isinstance(p, dict)]
+        if any(_spreads(t, labels) for t in terms):
+            return
+    spread = spec.get("topologySpreadConstraints")
+    if isinstance(spread, list) and any(_spreads(t, labels) for t in spread):
+        return
+    anchor = obj.at(*path, "affinity", key=True) if isinstance(spec.get("affinity"), dict) else obj.at("spec", "replicas")
+    yield report(anchor, f"{obj.kind} `{obj.name}` has {replicas} replicas but no pod anti-affinity on `{_HOST}`")
