@@ -9,7 +9,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, pod_spec, r
     id="KS202", name="default-service-account", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A pod runs as its namespace's `default` service account",
     remediation="Create a ServiceAccount for the workload and set `serviceAccountName`",
-    aliases=("default-service-account",), enabled_by_default=False,
+    enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -9,7 +9,6 @@ from linter.api import Context, K8sObject, Report, Severity, Target, pod_spec, r
     id="KS201", name="deprecated-service-account-field", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A pod spec uses the deprecated `serviceAccount` field",
     remediation="Rename `serviceAccount` to `serviceAccountName`",
-    aliases=("deprecated-service-account-field",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -12,7 +12,7 @@ _KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"}
     id="KS200", name="mismatching-selector", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A workload's selector does not match its own pod template labels",
     remediation="Make `spec.selector` select the labels of `spec.template.metadata.labels`",
-    aliases=("mismatching-selector", "deployment-pod-selector-labels-match-template-metadata-labels",
+    aliases=("deployment-pod-selector-labels-match-template-metadata-labels",
              "statefulset-pod-selector-labels-match-template-metadata-labels"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
