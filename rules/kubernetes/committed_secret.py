@@ -10,6 +10,11 @@ from linter.api import Context, K8sObject, Report, Severity, Target, looks_like_
 _CLUSTER_FILLED = {"kubernetes.io/service-account-token", "bootstrap.kubernetes.io/token"}
 
 
+def _public_certificate(text: str) -> bool:
+    """Certificates (a CA bundle, `tls.crt`) are public; only keys and credentials are secret."""
+    return "-----BEGIN CERTIFICATE-----" in text and "PRIVATE KEY" not in text
+
+
 def _real_value(value: Any, encoded: bool) -> bool:
     if not isinstance(value, str) or not value.strip():
         return False
@@ -25,8 +30,12 @@ def _real_value(value: Any, encoded: bool) -> bool:
             text = decoded.decode("utf-8")
         except UnicodeDecodeError:
             return True  # binary key material
+        if _public_certificate(text):
+            return False
         if "\n" in text.strip():
             return bool(text.strip())
+    if _public_certificate(text):
+        return False
     return looks_like_literal_secret(text) or (len(text) >= 4 and "\n" in text)
 
 
@@ -39,7 +48,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `Secret` whose `data` (base64) or `stringData` holds at least one real value. Empty
     values, templated values (`{{ }}`, `${}`) and placeholders (`changeme`, `<password>`, ...)
-    after decoding do not count, nor do token Secrets that the cluster fills in. Reported at
+    after decoding do not count, nor do public certificates (`ca.crt`, a `tls.crt` without its
+    key) or token Secrets that the cluster fills in. Reported at
     info level: the finding names the keys, never the values.
 
     ## Why it matters

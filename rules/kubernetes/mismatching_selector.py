@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
@@ -8,19 +9,26 @@ from linter.sources.policy import selector_matches
 _KINDS = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet"}
 
 
+@dataclass(frozen=True)
+class Options:
+    require_selector: bool = False  # also report apps/v1 workloads with no `spec.selector`
+
+
 @rule(
     id="KS200", name="mismatching-selector", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A workload's selector does not match its own pod template labels",
     remediation="Make `spec.selector` select the labels of `spec.template.metadata.labels`",
     aliases=("deployment-pod-selector-labels-match-template-metadata-labels",
              "statefulset-pod-selector-labels-match-template-metadata-labels"),
+    options=Options,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     Deployments, StatefulSets, DaemonSets, ReplicaSets (`apps/v1`) and ReplicationControllers
     whose `spec.selector` (`matchLabels` and `matchExpressions`) does not select the labels of
-    their own pod template, or that have no (or an empty) selector in `apps/v1`. Templated
-    values (`{{ }}`, `${}`) are not judged.
+    their own pod template, or whose `apps/v1` selector is empty. Templated values (`{{ }}`,
+    `${}`) are not judged. A missing selector is only reported with `require-selector`:
+    Kustomize bases and patches leave it to `labels`/`commonLabels`.
 
     ## Why it matters
     The API server rejects such an object (`selector does not match template labels`); with
@@ -59,6 +67,10 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             - name: api
               image: example/api:1.0.0
     ```
+
+    ## Options
+    - `require-selector` (default `false`): also report `apps/v1` workloads without
+      `spec.selector` (the API server rejects them when applied as they are).
     """
     if not obj.is_workload:
         return
@@ -74,6 +86,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         selector = obj.get("spec", "selector")
         if selector is None or (isinstance(selector, dict) and not selector):
             if obj.api_version == "apps/v1" and "selector" not in (obj.get("spec") or {}):
+                if not (ctx.options or Options()).require_selector:
+                    return
                 yield report(obj.at("spec", key=True), f"{obj.kind} `{obj.name}` has no `spec.selector`; apps/v1 requires one")
             elif obj.api_version == "apps/v1":
                 yield report(obj.at("spec", "selector"), f"{obj.kind} `{obj.name}` has an empty selector, which apps/v1 rejects")

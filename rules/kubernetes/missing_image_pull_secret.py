@@ -9,7 +9,8 @@ from linter.api import Context, K8sObject, Report, Severity, Target, containers,
 PUBLIC_REGISTRIES = (
     "docker.io", "index.docker.io", "registry-1.docker.io", "registry.k8s.io", "k8s.gcr.io", "gcr.io", "ghcr.io",
     "quay.io", "mcr.microsoft.com", "public.ecr.aws", "registry.access.redhat.com", "docker.elastic.co", "nvcr.io",
-    "registry.gitlab.com", "cgr.dev", "gcr.io", "*.gcr.io", "*-docker.pkg.dev", "*.dkr.ecr.*.amazonaws.com",
+    "registry.gitlab.com", "cgr.dev", "registry.istio.io", "docker.mirror.hashicorp.services", "xpkg.upbound.io",
+    "registry.opensource.zalan.do", "registry.suse.com", "*.gcr.io", "*-docker.pkg.dev", "*.dkr.ecr.*.amazonaws.com",
     "*.azurecr.io", "localhost", "localhost:*", "127.0.0.1:*",
 )
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.api import Context, K8sObject, Report, Severity, Target, looks_like_literal_secret, looks_like_secret_name, report, rule
-from linter.secrets import looks_like_private_key
+from linter.api import Context, K8sObject, Report, Severity, Target, looks_like_literal_secret, report, rule
+from linter.secrets import looks_like_private_key, looks_like_secret_flag
 
 
 @rule(
@@ -14,8 +14,8 @@ from linter.secrets import looks_like_private_key
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
-    `ConfigMap` `data` entries whose key looks like a credential (`password`, `DB_PASSWORD`,
-    `api-key`, `client_secret`, ...) and whose value is a one-line literal (not empty, a
+    `ConfigMap` `data` entries whose key ends in a credential word (`password`, `DB_PASSWORD`,
+    `api-key`, `client_secret`, ...; not `password_encryption`) and whose value is a one-line literal (not empty, a
     reference, a path, a boolean, a number or a placeholder), and any entry holding a PEM
     private key. Multi-line values (whole configuration files) are not judged by their key.
     Findings name the key, never the value.
@@ -54,5 +54,5 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             continue
         if looks_like_private_key(value):
             yield report(obj.at("data", key), f"ConfigMap `{obj.name}` holds a private key under `{key}`", redact=True)
-        elif "\n" not in value.strip() and looks_like_secret_name(str(key)) and looks_like_literal_secret(value):
+        elif "\n" not in value.strip() and looks_like_secret_flag(str(key)) and looks_like_literal_secret(value):
             yield report(obj.at("data", key), f"ConfigMap `{obj.name}` holds a literal credential under `{key}`", redact=True)

@@ -23,6 +23,8 @@ QUIET = [
     pytest.param(secret("stringData:\n  password: '{{ .Values.password }}'\n  token: <token>\n"), id="templated-and-placeholder"),
     pytest.param(secret("data:\n  password: Y2hhbmdlbWU=\n"), id="base64-placeholder"),
     pytest.param(secret("", "type: kubernetes.io/service-account-token\n"), id="service-account-token"),
+    pytest.param(secret("data:\n  ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=\n"),
+                 id="public-ca-certificate"),
     pytest.param("apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: db}\nspec:\n  encryptedData:\n    password: AgBy8hCi\n",
                  id="sealed-secret"),
     pytest.param(secret("data:  # k8slint: ignore=KS208\n  password: aHVudGVyMi1idXQtbG9uZ2Vy\n"), id="suppressed"),

@@ -29,7 +29,7 @@ FIRES = [
     pytest.param(deploy("  selector:\n    matchLabels: {app: api, tier: be}", "{app: api}"), [6], id="selector-key-missing-from-labels"),
     pytest.param(deploy("  selector:\n    matchExpressions:\n      - {key: app, operator: In, values: [web]}", "{app: api}"),
                  [6], id="match-expression-excludes"),
-    pytest.param(deploy("  replicas: 1", "{app: api}"), [4], id="apps-v1-without-selector"),
+    pytest.param(deploy("  selector: {}", "{app: api}"), [5], id="empty-selector"),
     pytest.param(deploy("  selector:\n    matchLabels: {app: api}", "{app: web}", kind="StatefulSet"), [6], id="statefulset"),
     pytest.param(deploy("  selector: {app: api}", "{app: web}", api="v1", kind="ReplicationController"), [5],
                  id="replication-controller-map-selector"),
@@ -40,6 +40,7 @@ QUIET = [
     pytest.param(deploy("  selector:\n    matchExpressions:\n      - {key: app, operator: Exists}", "{app: api}"), id="exists-expression"),
     pytest.param(deploy("  selector:\n    matchLabels: {app: '{{ .Release.Name }}'}", "{app: other}"), id="templated-selector"),
     pytest.param(deploy("  replicas: 1", "{app: api}", api="extensions/v1beta1"), id="old-api-defaults-selector"),
+    pytest.param(deploy("  replicas: 1", "{app: api}"), id="missing-selector-left-to-kustomize"),
     pytest.param(deploy("  selector:\n    matchLabels: {app: api}", "{app: web}", api="example.com/v1"), id="custom-resource"),
     pytest.param(deploy("  selector:\n    matchLabels: {app: api}  # k8slint: ignore=KS200", "{app: web}"), id="suppressed"),
 ]
@@ -53,3 +54,7 @@ def test_fires(src, lines):
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
     quiet(RULE, src)
+
+
+def test_require_selector_option():
+    fires(RULE, deploy("  replicas: 1", "{app: api}"), lines=[4], config={"rules": {RULE: {"require-selector": True}}})

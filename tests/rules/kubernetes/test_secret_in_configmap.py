@@ -23,6 +23,7 @@ QUIET = [
     pytest.param(cm("  DB_PASSWORD: ''\n  API_KEY: changeme\n  AUTH_TOKEN: ${AUTH_TOKEN}\n"), id="empty-placeholder-reference"),
     pytest.param(cm("  secret.yaml: |\n    kind: Secret\n    name: x\n"), id="multi-line-file-under-secret-key"),
     pytest.param(cm("  TOKENIZER: bert-base\n  tokens_enabled: 'true'\n"), id="near-miss-names"),
+    pytest.param(cm("  password_encryption: scram-sha-256\n  secret_store: vault\n"), id="setting-named-after-secret"),
     pytest.param("apiVersion: v1\nkind: Secret\nmetadata: {name: api}\nstringData:\n  DB_PASSWORD: s3cr3t-Pa55\n", id="secret-not-configmap"),
     pytest.param(cm("  DB_PASSWORD: s3cr3t-Pa55  # k8slint: ignore=configmap-with-credentials\n"), id="suppressed"),
 ]
