@@ -122,3 +122,9 @@ def explicit_replicas(obj: Any) -> int | None:
         return None
     value = obj.get("spec", "replicas")
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def in_groups(r: Any, groups: set[str]) -> bool:
+    """Does an RBAC rule apply to one of `groups` (or to every group with `*`)?"""
+    rule_groups = set(as_str_list(r.get("apiGroups"))) if isinstance(r, dict) else set()
+    return "*" in rule_groups or bool(rule_groups & groups)

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 
 @rule(
@@ -16,7 +16,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     `Role` and `ClusterRole` rules granting `approve` (or `*`) on `signers` (or `*`) without
     `resourceNames`, and rules granting `update` or `patch` on
-    `certificatesigningrequests/approval`. Off by default: certificate controllers need it.
+    `certificatesigningrequests/approval`, in the `certificates.k8s.io` group. `*` verbs on
+    `*` resources are left to `wildcard-rbac-rule`. Off by default: certificate controllers
+    need it.
 
     ## Why it matters
     Approving a CSR for the `kubernetes.io/kube-apiserver-client` signer mints a client
@@ -50,7 +52,10 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     for i, r in rbac_rules(obj.root):
         resources, verbs = set(as_str_list(r.get("resources"))), set(as_str_list(r.get("verbs")))
         scoped = bool(as_str_list(r.get("resourceNames")))
-        if not scoped and resources & {"signers", "*"} and verbs & {"approve", "*"}:
+        if not in_groups(r, {"certificates.k8s.io"}):
+            continue
+        both_wildcards = "approve" not in verbs and "signers" not in resources  # left to wildcard-rbac-rule
+        if not scoped and not both_wildcards and resources & {"signers", "*"} and verbs & {"approve", "*"}:
             yield report(obj.at("rules", i, "verbs"), f"{obj.kind} `{obj.name}` can approve certificates for any signer (rule {i})")
         elif "certificatesigningrequests/approval" in resources and verbs & {"update", "patch", "*"}:
             yield report(obj.at("rules", i, "resources"), f"{obj.kind} `{obj.name}` can approve CertificateSigningRequests (rule {i})")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 _RESOURCES = {"*", "secrets", "pods", "deployments", "configmaps", "namespaces", "persistentvolumeclaims",
               "statefulsets", "services"}
@@ -51,6 +51,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         return
     for i, r in rbac_rules(obj.root):
         found = sorted(set(as_str_list(r.get("resources"))) & _RESOURCES)
-        if found and "deletecollection" in as_str_list(r.get("verbs")):
+        if found and "deletecollection" in as_str_list(r.get("verbs")) and in_groups(r, {"", "apps"}):
             yield report(obj.at("rules", i, "verbs"),
                          f"{obj.kind} `{obj.name}` grants `deletecollection` on {', '.join(found)} (rule {i})")

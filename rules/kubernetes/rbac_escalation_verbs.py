@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 _ROLES = {"roles", "clusterroles"}
 _IDENTITIES = {"users", "groups", "serviceaccounts", "userextras/scopes", "uids"}
@@ -58,9 +58,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         verbs = set(as_str_list(r.get("verbs")))
         resources = set(as_str_list(r.get("resources")))
         bad = []
-        if resources & (_ROLES | {"*"}):
+        if resources & (_ROLES | {"*"}) and in_groups(r, {"rbac.authorization.k8s.io"}):
             bad += sorted(verbs & {"bind", "escalate"})
-        if "impersonate" in verbs and resources & (_IDENTITIES | {"*"}):
+        if "impersonate" in verbs and resources & (_IDENTITIES | {"*"}) and in_groups(r, {"", "authentication.k8s.io"}):
             bad.append("impersonate")
         if bad:
             yield report(obj.at("rules", i, "verbs"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 _RBAC = {"roles", "rolebindings", "clusterroles", "clusterrolebindings"}
 _WRITE = {"create", "update", "patch", "delete", "deletecollection", "*"}
@@ -52,6 +52,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         return
     for i, r in rbac_rules(obj.root):
         found = sorted(set(as_str_list(r.get("resources"))) & _RBAC)
-        if found and set(as_str_list(r.get("verbs"))) & _WRITE:
+        if found and set(as_str_list(r.get("verbs"))) & _WRITE and in_groups(r, {"rbac.authorization.k8s.io"}):
             yield report(obj.at("rules", i, "resources"),
                          f"{obj.kind} `{obj.name}` can write {', '.join(found)} (rule {i})")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 
 @rule(
@@ -46,5 +46,5 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     if not is_rbac_role(obj):
         return
     for i, r in rbac_rules(obj.root):
-        if "nodes/proxy" in as_str_list(r.get("resources")) and as_str_list(r.get("verbs")):
+        if "nodes/proxy" in as_str_list(r.get("resources")) and as_str_list(r.get("verbs")) and in_groups(r, {""}):
             yield report(obj.at("rules", i, "resources"), f"{obj.kind} `{obj.name}` can use `nodes/proxy` (rule {i})")

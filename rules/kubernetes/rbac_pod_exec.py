@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 _SUBRESOURCES = {"pods/exec", "pods/attach"}
 
@@ -51,6 +51,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     for i, r in rbac_rules(obj.root):
         found = sorted(set(as_str_list(r.get("resources"))) & _SUBRESOURCES)
         verbs = set(as_str_list(r.get("verbs")))
-        if found and verbs & {"create", "get", "*"}:
+        if found and verbs & {"create", "get", "*"} and in_groups(r, {""}):
             yield report(obj.at("rules", i, "resources"),
                          f"{obj.kind} `{obj.name}` allows {' and '.join(f'`{s}`' for s in found)} (rule {i})")

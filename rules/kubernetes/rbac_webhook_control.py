@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
 
 _WEBHOOKS = {"validatingwebhookconfigurations", "mutatingwebhookconfigurations"}
 _WRITE = {"create", "update", "patch", "delete", "deletecollection"}
@@ -56,6 +56,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         if as_str_list(r.get("resourceNames")):
             continue
         found = sorted(set(as_str_list(r.get("resources"))) & _WEBHOOKS)
-        if found and set(as_str_list(r.get("verbs"))) & (_WRITE | {"*"}):
+        if found and set(as_str_list(r.get("verbs"))) & (_WRITE | {"*"}) and in_groups(r, {"admissionregistration.k8s.io"}):
             yield report(obj.at("rules", i, "resources"),
                          f"{obj.kind} `{obj.name}` can change {', '.join(found)} (rule {i})")

@@ -16,13 +16,16 @@ def role(rules: str, kind: str = "ClusterRole", extra: str = "") -> str:
 FIRES = [
     pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [signers]\n    verbs: [approve]\n"), [8], id="any-signer"),
     pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [certificatesigningrequests/approval]\n    verbs: [update]\n"), [7], id="approval-subresource"),
-    pytest.param(role("  - apiGroups: [\"*\"]\n    resources: [\"*\"]\n    verbs: [approve]\n"), [8], id="wildcard-resources")
+    pytest.param(role("  - apiGroups: [\"*\"]\n    resources: [\"*\"]\n    verbs: [approve]\n"), [8], id="wildcard-resources"),
+    pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [signers]\n    verbs: [\"*\"]\n"), [8], id="wildcard-verbs-on-signers")
 ]
 
 QUIET = [
     pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [signers]\n    resourceNames: [example.com/serving]\n    verbs: [approve]\n"), id="named-signer"),
     pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [certificatesigningrequests]\n    verbs: [create, get]\n"), id="create-csr"),
     pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [signers]\n    verbs: [sign]\n"), id="sign-verb"),
+    pytest.param(role("  - apiGroups: [metrics.k8s.io]\n    resources: [\"*\"]\n    verbs: [\"*\"]\n"), id="wildcards-in-other-group"),
+    pytest.param(role("  - apiGroups: [\"*\"]\n    resources: [\"*\"]\n    verbs: [\"*\"]\n"), id="full-wildcard-left-to-KS220"),
     pytest.param(role("  - apiGroups: [certificates.k8s.io]\n    resources: [signers]\n    verbs: [approve]  # k8slint: ignore=CKV_K8S_156\n"), id="suppressed")
 ]
 

@@ -22,6 +22,7 @@ FIRES = [
 QUIET = [
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [pods]\n    verbs: [get, list, watch]\n"), id="read-only"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [services]\n    verbs: [create]\n"), id="create-services"),
+    pytest.param(role("  - apiGroups: [example.com]\n    resources: [jobs]\n    verbs: [create]\n"), id="crd-named-jobs"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [pods/eviction]\n    verbs: [create]\n"), id="eviction-subresource"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [pods]  # k8slint: ignore=KS223\n    verbs: [create]\n"), id="suppressed")
 ]

@@ -22,6 +22,7 @@ FIRES = [
 QUIET = [
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [pods]\n    verbs: [list, delete]\n"), id="delete-one"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [events]\n    verbs: [deletecollection]\n"), id="events"),
+    pytest.param(role("  - apiGroups: [serving.knative.dev]\n    resources: [\"*\"]\n    verbs: [deletecollection]\n"), id="other-api-group"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [pods]\n    verbs: [\"*\"]\n"), id="wildcard-verb-left-to-KS220"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [pods]\n    verbs: [deletecollection]  # k8slint: ignore=KS243\n"), id="suppressed")
 ]

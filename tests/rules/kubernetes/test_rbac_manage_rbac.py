@@ -22,6 +22,7 @@ FIRES = [
 QUIET = [
     pytest.param(role("  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [rolebindings]\n    verbs: [get, list]\n"), id="read-only"),
     pytest.param(role("  - apiGroups: [\"\"]\n    resources: [configmaps]\n    verbs: [create]\n"), id="other-resource"),
+    pytest.param(role("  - apiGroups: [example.com]\n    resources: [roles]\n    verbs: [create]\n"), id="crd-named-roles"),
     pytest.param(role("  - apiGroups: [\"*\"]\n    resources: [\"*\"]\n    verbs: [create]\n"), id="wildcard-resource-left-to-KS220"),
     pytest.param(role("  - apiGroups: [rbac.authorization.k8s.io]\n    resources: [roles]  # k8slint: ignore=KSV050\n    verbs: [delete]\n"), id="suppressed")
 ]
