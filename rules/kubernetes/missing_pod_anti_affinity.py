@@ -6,10 +6,16 @@ from linter.api import Context, K8sObject, Report, Severity, Target, pod_spec, r
 from linter.sources.policy import explicit_replicas, selector_matches
 
 _HOST = "kubernetes.io/hostname"
+# A *required* term over a wider domain also keeps two pods off one node.
+_WIDER = {"topology.kubernetes.io/zone", "topology.kubernetes.io/region", "failure-domain.beta.kubernetes.io/zone",
+          "failure-domain.beta.kubernetes.io/region"}
 
 
-def _spreads(term: Any, labels: Any) -> bool:
-    return isinstance(term, dict) and term.get("topologyKey") == _HOST and selector_matches(term.get("labelSelector"), labels) is not False
+def _spreads(term: Any, labels: dict, keys: set[str]) -> bool:
+    if not isinstance(term, dict) or term.get("topologyKey") not in keys:
+        return False
+    # a template without labels is a Kustomize patch or similar: its labels come from elsewhere
+    return not labels or selector_matches(term.get("labelSelector"), labels) is not False
 
 
 @rule(
@@ -23,9 +29,10 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     Deployments, StatefulSets, ReplicaSets and ReplicationControllers with a literal
     `replicas` of 2 or more whose pod template has no `podAntiAffinity` term (preferred or
     required) with `topologyKey: kubernetes.io/hostname` whose `labelSelector` selects the
-    template's own labels. A `topologySpreadConstraints` entry on `kubernetes.io/hostname`
-    selecting those labels counts too. Selectors that cannot be evaluated (templated) are
-    given the benefit of the doubt.
+    template's own labels. A *required* term on a zone or region key counts too (it also keeps
+    two pods off one node), as does a `topologySpreadConstraints` entry on
+    `kubernetes.io/hostname`. Selectors that cannot be evaluated (templated, or a template
+    without labels such as a Kustomize patch) are given the benefit of the doubt.
 
     ## Why it matters
     Without it the scheduler may put every replica on the same node, and one node failure or
@@ -78,13 +85,12 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     if isinstance(anti, dict):
         required = anti.get("requiredDuringSchedulingIgnoredDuringExecution")
         preferred = anti.get("preferredDuringSchedulingIgnoredDuringExecution")
-        terms = list(required) if isinstance(required, list) else []
-        if isinstance(preferred, list):
-            terms += [p.get("podAffinityTerm") for p in preferred if isinstance(p, dict)]
-        if any(_spreads(t, labels) for t in terms):
+        hard = list(required) if isinstance(required, list) else []
+        soft = [p.get("podAffinityTerm") for p in preferred if isinstance(p, dict)] if isinstance(preferred, list) else []
+        if any(_spreads(t, labels, {_HOST} | _WIDER) for t in hard) or any(_spreads(t, labels, {_HOST}) for t in soft):
             return
     spread = spec.get("topologySpreadConstraints")
-    if isinstance(spread, list) and any(_spreads(t, labels) for t in spread):
+    if isinstance(spread, list) and any(_spreads(t, labels, {_HOST}) for t in spread):
         return
     anchor = obj.at(*path, "affinity", key=True) if isinstance(spec.get("affinity"), dict) else obj.at("spec", "replicas")
     yield report(anchor, f"{obj.kind} `{obj.name}` has {replicas} replicas but no pod anti-affinity on `{_HOST}`")

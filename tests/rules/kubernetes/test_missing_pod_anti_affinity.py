@@ -36,6 +36,8 @@ QUIET = [
     pytest.param(wl("  replicas: 3\n", "      topologySpreadConstraints:\n        - maxSkew: 1\n          topologyKey: kubernetes.io/hostname\n"
                                        "          whenUnsatisfiable: ScheduleAnyway\n          labelSelector: {matchLabels: {app: api}}\n"),
                  id="topology-spread-on-hostname"),
+    pytest.param(wl("  replicas: 3\n", anti("required", key="topology.kubernetes.io/zone")), id="required-on-zone"),
+    pytest.param(wl("  replicas: 3\n", anti("required", sel="{app: other}"), labels="{}"), id="patch-without-template-labels"),
     pytest.param(wl("  replicas: 1\n"), id="single-replica"),
     pytest.param(wl(""), id="replicas-unset"),
     pytest.param(wl("", kind="DaemonSet"), id="daemonset"),
