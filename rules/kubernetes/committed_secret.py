@@ -2,10 +2,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import re
 from typing import Any, Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, looks_like_literal_secret, report, rule
 
+# Keys that by convention hold public material: CA bundles, certificates, DH parameters.
+_PUBLIC_KEY_NAME = re.compile(r"(^ca$|[._-]ca$|\.crt$|\.cert$|^ca[._-].*\.pem$|^ca-bundle|^dhparams?\.pem$)", re.IGNORECASE)
 # Secret types whose data is filled in by the cluster, not by the manifest's author.
 _CLUSTER_FILLED = {"kubernetes.io/service-account-token", "bootstrap.kubernetes.io/token"}
 
@@ -48,8 +51,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `Secret` whose `data` (base64) or `stringData` holds at least one real value. Empty
     values, templated values (`{{ }}`, `${}`) and placeholders (`changeme`, `<password>`, ...)
-    after decoding do not count, nor do public certificates (`ca.crt`, a `tls.crt` without its
-    key) or token Secrets that the cluster fills in. Reported at
+    after decoding do not count, nor do public certificates (PEM certificates, and keys named
+    like `ca.crt`, `tls.crt`, `tls.ca`, `dhparam.pem`) or token Secrets that the cluster fills
+    in. Reported at
     info level: the finding names the keys, never the values.
 
     ## Why it matters
@@ -85,7 +89,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         values = obj.root.get(field)
         if not isinstance(values, dict):
             continue
-        keys = [str(k) for k, v in values.items() if _real_value(v, encoded)]
+        keys = [str(k) for k, v in values.items() if not _PUBLIC_KEY_NAME.search(str(k)) and _real_value(v, encoded)]
         if keys:
             shown = ", ".join(f"`{k}`" for k in keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
             yield report(obj.at(field, key=True),

@@ -25,6 +25,7 @@ QUIET = [
     pytest.param(secret("", "type: kubernetes.io/service-account-token\n"), id="service-account-token"),
     pytest.param(secret("data:\n  ca.crt: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=\n"),
                  id="public-ca-certificate"),
+    pytest.param(secret("data:\n  ca.crt: VEVTVFJPT1RDQVMz\n  tls.ca: VEVTVFJPT1RDQVMz\n  tls.crt: VEVTVFJPT1RDQVMz\n"), id="certificate-key-names"),
     pytest.param("apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nmetadata: {name: db}\nspec:\n  encryptedData:\n    password: AgBy8hCi\n",
                  id="sealed-secret"),
     pytest.param(secret("data:  # k8slint: ignore=KS208\n  password: aHVudGVyMi1idXQtbG9uZ2Vy\n"), id="suppressed"),
