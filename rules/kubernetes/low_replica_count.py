@@ -16,7 +16,7 @@ class Options:
     id="KS232", name="low-replica-count", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A Deployment or StatefulSet runs fewer replicas than the configured minimum",
     remediation="Run at least two replicas (and spread them) so one node or pod failure is not an outage",
-    aliases=("minimum-three-replicas", "deployment-replicas", "deploymentMissingReplicas"),
+    aliases=("minimum-three-replicas", "deployment-replicas", "deploymentMissingReplicas", "multipleReplicasForDeployment"),
     options=Options, enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

@@ -9,6 +9,8 @@ from linter.secrets import looks_like_secret_flag
 # `--password=value`, `-p=value`, `PASSWORD=value` inside one argument (also inside `sh -c` scripts)
 _INLINE = re.compile(r"(?:^|[\s;&|(])(--?[A-Za-z][A-Za-z0-9_.-]*|[A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|[^\s;&|)]+)")
 _FLAG = re.compile(r"^--?[A-Za-z][A-Za-z0-9_.-]*$")
+# `scheme://user:password@host`: a password inlined in a connection URL
+_URL_PASSWORD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@'\"]*:([^/\s@'\"]+)@")
 
 
 def _literal(value: str) -> bool:
@@ -25,7 +27,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     The `command` and `args` of every container, init container and ephemeral container for
     flags whose name ends in a credential word (`--password=hunter2`, `--api-key abc123`,
-    `-db-token=...`) and assignments such as `DB_PASSWORD=...` inside a `sh -c` script, when the
+    `-db-token=...`), assignments such as `DB_PASSWORD=...` inside a `sh -c` script and
+    connection URLs with an inline password (`postgres://app:s3cret@db/app`), when the
     value is a literal: `$(VAR)`/`$VAR` references, file paths, booleans, numbers and
     placeholders are not secrets. Findings name the flag, never its value.
 
@@ -80,6 +83,11 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
                         flag = item
                         i = i + 1
                 if flag is None:
+                    m = _URL_PASSWORD.search(item)
+                    if m and _literal(m.group(1)):
+                        yield report(c.at(field, i),
+                                     f"container `{c.name}` passes a URL with an inline password ({field}[{i}]); read it from a Secret",
+                                     redact=True)
                     continue
                 yield report(c.at(field, i),
                              f"container `{c.name}` passes a literal secret in `{flag}` ({field}[{i}]); read it from a Secret",

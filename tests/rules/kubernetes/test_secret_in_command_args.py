@@ -20,6 +20,7 @@ FIRES = [
                  id="command-and-args"),
     pytest.param(for_each_workload("initContainers:\n  - name: init\n    image: example/init:1.0\n    args: ['--auth-token=abcd1234']\n"
                                    "containers: []\n")["CronJob"], [14], id="init-container-in-cronjob"),
+    pytest.param(pod("    args: ['--db-url=postgres://app:s3cr3t-pw@db:5432/app']\n"), [9], id="password-in-url"),
 ]
 
 QUIET = [
@@ -29,6 +30,7 @@ QUIET = [
     pytest.param(pod("    args: ['--password', '$(DB_PASSWORD)']\n"), id="separate-reference"),
     pytest.param(pod("    command: [sh, -c, 'echo $PASSWORD | login --password-stdin']\n"), id="stdin-flag"),
     pytest.param(pod("    args: ['--password=changeme']\n"), id="placeholder"),
+    pytest.param(pod("    args: ['--db-url=postgres://app:$(DB_PASSWORD)@db/app', 'http://user@host:8080/x']\n"), id="url-with-reference"),
     pytest.param(pod("    args: ['--password=s3cr3t-Pa55']  # k8slint: ignore=KS206\n"), id="suppressed"),
 ]
 
