@@ -61,3 +61,27 @@ def looks_like_literal_secret(value: object) -> bool:
     if _BOOL_OR_NUMBER.match(text) or _REFERENCE_VALUE.match(text) or _PLACEHOLDER.match(text):
         return False
     return True
+
+
+# A command-line flag or `NAME=value` word whose *last* word is a credential word:
+# `--db-password`, `--api-key`, `CLIENT_SECRET`; not `--secret-store` or `--token-ttl`.
+_FLAG_LAST_WORD = re.compile(
+    r"(^|_)(passwd|password|passphrase|secret|token|api_?key|apikey|private_?key|secret_?key|"
+    r"credentials?|access_?key|auth_?key|client_?secret|pwd|jwt|bearer_?token|"
+    r"session_?key|signing_?key|encryption_?key|master_?key)s?$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_secret_flag(name: str) -> bool:
+    """True when a flag or assignment name (`--db-password`, `API_KEY`) ends in a credential word."""
+    norm = _normalise(name.lstrip("-"))
+    return bool(_FLAG_LAST_WORD.search(norm)) and looks_like_secret_name(norm)
+
+
+_PEM_PRIVATE_KEY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")
+
+
+def looks_like_private_key(value: object) -> bool:
+    """True when a value holds a PEM private key block."""
+    return isinstance(value, str) and bool(_PEM_PRIVATE_KEY.search(value))
