@@ -65,13 +65,13 @@ def go_install_targets(cmd: Command) -> list[str]:
     sub, rest = subcommand(cmd, "go")
     if sub not in ("install", "get", "run"):
         return []
+    if sub == "run":
+        rest = rest[:1]  # the words after the package are the program's arguments
     out = []
     for word in rest:
         if word.startswith((".", "/", "$")) or word.endswith(".go") or "." not in word.split("/", 1)[0]:
             continue
         out.append(word)
-        if sub == "run":
-            break  # the remaining words are the program's arguments
     return out
 
 

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.api import Context, Dockerfile, Instruction, Report, Severity, Target, report, rule
+from linter.sources.buildsteps import run_commands_of
+
+
+def _flags(instr: Instruction) -> str:
+    return instr.value[: len(instr.value) - len(instr.args)].strip() if instr.args else instr.value.strip()
+
+
+@rule(
+    id="DF224", name="consecutive-run-instructions", target=Target.DOCKERFILE, severity=Severity.INFO,
+    summary="Consecutive short `RUN` instructions that could be one layer",
+    remediation="Join the commands with `&&` in one RUN (or use a `RUN <<EOF` heredoc)",
+    aliases=("DL3059",), references=("https://github.com/hadolint/hadolint/wiki/DL3059",),
+)
+def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
+    """## What it checks
+    A `RUN` directly after another `RUN` (comments between them do not count) when both run at
+    most two commands and use the same flags (`--mount`, `--network`...). Longer RUNs are
+    assumed to be split on purpose, as in hadolint.
+
+    ## Why it matters
+    Each RUN is a layer: files deleted in a later layer still ship in the earlier one, and
+    many tiny layers slow pulls.
+
+    ## Example
+    ```dockerfile
+    FROM alpine:3.20
+    RUN apk add --no-cache curl
+    RUN mkdir /app
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM alpine:3.20
+    RUN apk add --no-cache curl && mkdir /app
+    ```
+    """
+    previous: tuple[str, int] | None = None
+    for instr in df.instructions:
+        if instr.keyword != "RUN":
+            previous = None
+            continue
+        flags, count = _flags(instr), len(run_commands_of(instr))
+        if previous is not None and previous[0] == flags and count <= 2 and previous[1] <= 2:
+            yield report(instr, "RUN directly after another short RUN; consider one RUN")
+        previous = (flags, count)

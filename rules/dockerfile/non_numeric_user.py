@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
+
+
+@rule(
+    id="DF230", name="non-numeric-user", target=Target.DOCKERFILE, severity=Severity.INFO,
+    summary="`USER` names the user instead of giving a numeric UID",
+    remediation="Use the numeric UID (`USER 10001` or `USER 10001:10001`)",
+    aliases=("DL3066",), references=("https://github.com/hadolint/hadolint/wiki/DL3066",),
+)
+def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
+    """## What it checks
+    A `USER` whose user part (before `:`) is not a number. A user given by a variable
+    (`USER $APP_UID`) is not judged.
+
+    ## Why it matters
+    Kubernetes' `runAsNonRoot` cannot verify a user name ("image has non-numeric user") and
+    refuses to start the pod; hosts and volumes also see only numbers.
+
+    ## Example
+    ```dockerfile
+    FROM alpine:3.20
+    RUN adduser -D -u 10001 app
+    USER app
+    ```
+
+    ## Use instead
+    ```dockerfile
+    FROM alpine:3.20
+    RUN adduser -D -u 10001 app
+    USER 10001
+    ```
+    """
+    for instr in df.instructions_of("USER"):
+        user = instr.args.strip().split(":", 1)[0].strip()
+        if user and "$" not in user and not user.isdigit():
+            yield report(instr, f"`USER {user}` is not a numeric UID")
