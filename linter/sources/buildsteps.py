@@ -118,9 +118,47 @@ def has_pipe(script: str) -> bool:
         for tree in bashlex.parse(text):
             finder.visit(tree)
         return finder.found
-    except Exception:  # unsupported syntax: a bare `|` outside quotes, by a conservative scan
-        stripped = re.sub(r"'[^']*'|\"(?:\\.|[^\"\\])*\"", "", text).replace("||", "")
-        return "|" in stripped
+    except Exception:  # syntax bashlex does not support (case patterns, some substitutions)
+        return _scan_for_pipe(text)
+
+
+_CASE_ALTERNATIVE = re.compile(r"[^\s|;&()]+\)")
+
+
+def _scan_for_pipe(text: str) -> bool:
+    """A `|` in code (outside quotes, also inside `"$( ... )"`), not `||` and not a case pattern `a|b)`."""
+    stack: list[str] = []  # open contexts: "'" or '"' (quotes) and "(" (code inside "$(...)")
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        top = stack[-1] if stack else ""
+        if top == "'":
+            if ch == "'":
+                stack.pop()
+        elif top == '"':
+            if ch == "\\":
+                i += 1
+            elif ch == '"':
+                stack.pop()
+            elif text.startswith("$(", i):
+                stack.append("(")
+                i += 1
+        else:
+            if ch == "\\":
+                i += 1
+            elif ch in "'\"":
+                stack.append(ch)
+            elif ch == ")" and top == "(":
+                stack.pop()
+            elif ch == "|":
+                if text.startswith("||", i):
+                    i += 2
+                    continue
+                before = text[i - 1] if i else " "
+                if before.isspace() or not _CASE_ALTERNATIVE.match(text, i + 1):
+                    return True
+        i += 1
+    return False
 
 
 def label_pairs(instr: Instruction) -> list[tuple[str, str]]:
@@ -129,8 +167,8 @@ def label_pairs(instr: Instruction) -> list[tuple[str, str]]:
     if not words:
         return []
     if "=" not in words[0]:
-        name, _, rest = instr.args.strip().partition(" ")
-        return [(_unquote(name), _unquote(rest.strip()))]
+        parts = instr.args.strip().split(None, 1)
+        return [(_unquote(parts[0]), _unquote(parts[1].strip() if len(parts) > 1 else ""))]
     pairs = []
     for word in words:
         name, _, val = word.partition("=")

@@ -4,6 +4,9 @@ from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 
+KNOWN = {"ADD", "CMD", "COPY", "ENTRYPOINT", "ENV", "EXPOSE", "HEALTHCHECK", "LABEL", "MAINTAINER", "ONBUILD",
+         "RUN", "SHELL", "STOPSIGNAL", "USER", "VOLUME", "WORKDIR"}
+
 
 @rule(
     id="DF226", name="instruction-before-from", target=Target.DOCKERFILE, severity=Severity.ERROR,
@@ -14,7 +17,8 @@ from linter.api import Context, Dockerfile, Report, Severity, Target, report, ru
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     Any instruction except `ARG` before the first `FROM`. Comments and parser directives
-    (`# syntax=...`) are fine.
+    (`# syntax=...`) are fine. Lines that are no instruction at all (an unrendered
+    `{{ template }}`) are a parse matter and are not reported line by line.
 
     ## Why it matters
     Docker rejects the file ("no build stage in current context").
@@ -35,5 +39,5 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     for instr in df.instructions:
         if instr.keyword == "FROM":
             return
-        if instr.keyword != "ARG":
+        if instr.keyword in KNOWN:
             yield report(instr, f"`{instr.keyword}` before the first FROM")

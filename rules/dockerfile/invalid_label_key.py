@@ -6,7 +6,7 @@ from typing import Iterator
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 from linter.sources.labels import labels
 
-KEY_RE = re.compile(r"^[a-z]([a-z0-9.-]*[a-z0-9])?$")
+KEY_RE = re.compile(r"^[a-z]([a-z0-9._-]*[a-z0-9])?$")
 RESERVED = ("com.docker.", "io.docker.", "org.dockerproject.")
 
 
@@ -23,7 +23,7 @@ def _invalid(key: str) -> bool:
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     `LABEL` keys that do not follow Docker's recommended format: lower-case letters, digits,
-    `.` and `-`, starting with a letter, ending with a letter or digit, without `..` or `--`,
+    `.`, `-` and `_` (hadolint 2.15 accepts `_`), starting with a letter, ending with a letter or digit, without `..` or `--`,
     and outside the reserved `com.docker.*`, `io.docker.*` and `org.dockerproject.*`
     namespaces.
 

@@ -32,10 +32,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     CMD ["nginx", "-g", "daemon off;"]
     ```
     """
-    for stage in df.stages:
-        seen = False
-        for instr in stage.instructions:
-            if instr.keyword == "CMD":
-                if seen:
-                    yield report(instr, "another `CMD` earlier in this stage is overridden")
-                seen = True
+    seen: set[int] = set()
+    for instr in df.instructions_of("CMD"):
+        if instr.stage in seen:
+            yield report(instr, "another `CMD` earlier in this stage is overridden")
+        seen.add(instr.stage)

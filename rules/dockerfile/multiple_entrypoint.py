@@ -32,10 +32,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ENTRYPOINT ["/app"]
     ```
     """
-    for stage in df.stages:
-        seen = False
-        for instr in stage.instructions:
-            if instr.keyword == "ENTRYPOINT":
-                if seen:
-                    yield report(instr, "another `ENTRYPOINT` earlier in this stage is overridden")
-                seen = True
+    seen: set[int] = set()
+    for instr in df.instructions_of("ENTRYPOINT"):
+        if instr.stage in seen:
+            yield report(instr, "another `ENTRYPOINT` earlier in this stage is overridden")
+        seen.add(instr.stage)

@@ -3,7 +3,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
-from linter.sources.buildsteps import runs
+from linter.sources.buildsteps import run_commands_of, with_onbuild
+from linter.sources.dockerfile import expand_variables, parse_arg, parse_env_pairs
 from linter.sources.shell import Command
 
 
@@ -28,8 +29,9 @@ def _uid(cmd: Command) -> str | None:
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     `useradd -u <uid>` with a UID of six digits or more and without `-l`/`--no-log-init`,
-    in a `RUN` or `ONBUILD RUN`. A UID given through a variable (`-u ${UID}`) is not judged
-    (hadolint measures the variable's name).
+    in a `RUN` or `ONBUILD RUN`. A UID given through a variable (`-u ${UID}`) is judged by the
+    default of its `ARG`/`ENV`, and not at all when it has none (hadolint measures the
+    length of the variable's name).
 
     ## Why it matters
     `useradd` writes the user's entry at offset UID in the sparse `/var/log/lastlog` and
@@ -48,11 +50,20 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     RUN useradd --no-log-init -u 1000000 app
     ```
     """
-    for instr, cmds in runs(df):
-        for cmd in cmds:
+    env: dict[str, str | None] = {}
+    for instr in with_onbuild(df.instructions):
+        if instr.keyword == "ARG":
+            env.update((k, v) for k, v in parse_arg(instr.args) if v is not None or k not in env)
+        elif instr.keyword == "ENV":
+            env.update(parse_env_pairs(instr.args))
+        if instr.keyword != "RUN":
+            continue
+        for cmd in run_commands_of(instr):
             if cmd.name != "useradd" or cmd.has_flag("-l", "--no-log-init"):
                 continue
             uid = _uid(cmd)
+            if uid is not None and "$" in uid:
+                uid = expand_variables(uid, env)
             if uid is not None and uid.isdigit() and len(uid) > 5:
                 yield report(instr, f"`useradd -u {uid}` without `--no-log-init`")
                 break

@@ -6,12 +6,16 @@ from linter.api import Context, Dockerfile, Instruction, Report, Severity, Targe
 from linter.sources.buildsteps import mounts, runs
 from linter.sources.shell import Command
 
+NOT_INSTALL = {"--version", "-v", "--help", "-h"}
+
 
 def _yarn_install(cmd: Command) -> bool:
     if cmd.name != "yarn":
         return False
     ops = [a for a in cmd.args if not a.startswith("-")]
-    return not ops or ops[0] == "install"
+    if ops:
+        return ops[0] == "install"
+    return not any(a in NOT_INSTALL for a in cmd.args)
 
 
 def _cleans(cmd: Command) -> bool:
@@ -34,7 +38,7 @@ def _yarn_cache_mount(instr: Instruction) -> bool:
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
-    A `RUN` (or `ONBUILD RUN`) that runs `yarn install` (or a bare `yarn`, which installs)
+    A `RUN` (or `ONBUILD RUN`) that runs `yarn install` (or a bare `yarn`, which installs; `yarn --version` does not)
     without `yarn cache clean` (or `rm -rf` of the yarn cache) in the same instruction.
     A cache mount on yarn's cache folder (`RUN --mount=type=cache,target=/usr/local/share/.cache/yarn`)
     is a valid alternative that hadolint does not recognise.

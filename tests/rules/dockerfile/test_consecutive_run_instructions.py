@@ -18,7 +18,7 @@ FIRES = [
         "FROM alpine:3.20\n"
         "RUN a\n"
         "# why\n"
-        "RUN b && c\n"
+        "RUN b c\n"
     ), [4], id='comment between'),
     pytest.param((
         "FROM alpine:3.20\n"
@@ -26,6 +26,11 @@ FIRES = [
         "RUN b\n"
         "RUN c\n"
     ), [3, 4], id='three in a row'),
+    pytest.param((
+        "FROM alpine:3.20\n"
+        "RUN sh -c 'echo a > /f'\n"
+        "RUN b\n"
+    ), [3], id='sh -c script is one command'),
 ]
 
 QUIET = [
@@ -42,14 +47,14 @@ QUIET = [
     ), id='different mounts'),
     pytest.param((
         "FROM alpine:3.20\n"
-        "RUN a && b && c\n"
+        "RUN a && b\n"
         "RUN d\n"
-    ), id='long first run'),
+    ), id='chained first run'),
     pytest.param((
         "FROM alpine:3.20\n"
         "RUN a\n"
-        "RUN b && c && d\n"
-    ), id='near miss: long second run'),
+        "RUN b && c\n"
+    ), id='near miss: chained second run'),
     pytest.param((
         "FROM alpine:3.20\n"
         "RUN a\n"

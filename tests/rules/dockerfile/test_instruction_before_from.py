@@ -39,6 +39,10 @@ QUIET = [
         "# LABEL a=b\n"
         "FROM alpine:3.20\n"
     ), id='near miss: comment first'),
+    pytest.param((
+        "{{ if .x }}\n"
+        "FROM alpine:3.20\n"
+    ), id='template lines are not instructions'),
 ]
 
 

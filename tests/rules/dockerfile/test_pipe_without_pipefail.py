@@ -40,6 +40,10 @@ FIRES = [
         "curl x | sh\n"
         "EOF\n"
     ), [2], id='heredoc'),
+    pytest.param((
+        "FROM debian:12\n"
+        "RUN x=\"$(ls | sort)\" && case a in b|c) d ;; esac\n"
+    ), [2], id='pipe inside quoted command substitution'),
 ]
 
 QUIET = [
@@ -76,6 +80,10 @@ QUIET = [
         "FROM debian:12\n"
         "RUN grep 'a|b' f\n"
     ), id='quoted bar'),
+    pytest.param((
+        "FROM debian:12\n"
+        "RUN case \"$x\" in amd64|arm64) echo ok ;; esac\n"
+    ), id='case pattern alternatives'),
 ]
 
 

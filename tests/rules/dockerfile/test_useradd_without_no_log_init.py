@@ -6,6 +6,7 @@ import pytest
 from linter.testing import fires, quiet
 
 RULE = "DF211"
+CONFIG = {"rules": {RULE: "on"}}
 
 FIRES = [
     pytest.param((
@@ -20,6 +21,11 @@ FIRES = [
         "FROM debian:12\n"
         "RUN sudo useradd -m -u 123456 app\n"
     ), [2], id='sudo'),
+    pytest.param((
+        "FROM debian:12\n"
+        "ARG UID=1000000\n"
+        "RUN useradd -u $UID app\n"
+    ), [3], id='variable with a high default'),
     pytest.param((
         "FROM debian:12\n"
         "ONBUILD RUN useradd -u 1000000 app\n"
@@ -42,18 +48,23 @@ QUIET = [
     pytest.param((
         "FROM debian:12\n"
         "RUN useradd -u ${USER_UID} app\n"
-    ), id='uid from a variable'),
+    ), id='uid from a variable without default'),
+    pytest.param((
+        "FROM debian:12\n"
+        "ARG USER_UID=999\n"
+        "RUN useradd -u ${USER_UID} app\n"
+    ), id='uid from a variable with a short default'),
 ]
 
 
 @pytest.mark.parametrize("source,lines", FIRES)
 def test_fires(source, lines):
-    fires(RULE, source, lines=lines, config={"rules": {RULE: "on"}})
+    fires(RULE, source, lines=lines, config=CONFIG)
 
 
 @pytest.mark.parametrize("source", QUIET)
 def test_quiet(source):
-    quiet(RULE, source, config={"rules": {RULE: "on"}})
+    quiet(RULE, source, config=CONFIG)
 
 
 def test_suppressed_by_pragma():
@@ -61,4 +72,4 @@ def test_suppressed_by_pragma():
         "FROM debian:12\n"
         "# k8slint ignore=DF211\n"
         "RUN useradd -u 1000000 app\n"
-    ), config={"rules": {RULE: "on"}})
+    ), config=CONFIG)

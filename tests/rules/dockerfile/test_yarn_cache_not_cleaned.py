@@ -49,6 +49,10 @@ QUIET = [
         "FROM node:22-alpine\n"
         "RUN yarn build\n"
     ), id='near miss: yarn build'),
+    pytest.param((
+        "FROM node:22-alpine\n"
+        "RUN yarn --version\n"
+    ), id='yarn version'),
 ]
 
 
