@@ -174,3 +174,20 @@ def label_pairs(instr: Instruction) -> list[tuple[str, str]]:
         name, _, val = word.partition("=")
         pairs.append((_unquote(name), _unquote(val)))
     return pairs
+
+
+def shipped_stages(df: Dockerfile) -> set[int]:
+    """Stages whose layers can end up in a built image.
+
+    The final stage, every unnamed stage (nothing can `COPY --from` it by name, so it is a
+    build result), and every stage those build `FROM`. A named stage that is only a
+    `COPY --from` source is a builder: its layers (and caches) never ship.
+    """
+    out: set[int] = set()
+    for stage in df.stages:
+        if stage.index == len(df.stages) - 1 or stage.name is None:
+            current = stage
+            while current is not None and current.index not in out:
+                out.add(current.index)
+                current = df.stages[current.parent] if current.parent is not None else None
+    return out

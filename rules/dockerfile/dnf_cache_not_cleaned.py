@@ -4,6 +4,7 @@ from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 from linter.sources.buildsteps import has_cache_mount, runs
+from linter.sources.buildsteps import shipped_stages
 from linter.sources.pkgspec import is_dnf, subcommand
 
 CACHES = ("/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")
@@ -21,6 +22,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     `rm -rf /var/cache/dnf`) in the same instruction. A cache mount on `/var/cache/dnf`
     (`RUN --mount=type=cache,target=/var/cache/dnf`) is a valid alternative that hadolint
     does not recognise.
+    A named builder stage that only feeds `COPY --from` is not checked (hadolint checks them): its cache never
+    reaches a built image.
 
     ## Why it matters
     The repository metadata and downloaded RPMs stay in the layer: tens of megabytes.
@@ -37,7 +40,10 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     RUN dnf install -y httpd-2.4.62 && dnf clean all
     ```
     """
+    shipped = shipped_stages(df)
     for instr, cmds in runs(df):
+        if instr.stage not in shipped:
+            continue
         installs = [c for c in cmds if is_dnf(c) and "install" in subcommand(c, "dnf")[0]
                     or is_dnf(c) and subcommand(c, "dnf")[0] == "module"]
         if not installs or has_cache_mount(instr, *CACHES):

@@ -5,6 +5,7 @@ from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 from linter.sources.buildsteps import has_cache_mount, runs
+from linter.sources.buildsteps import shipped_stages
 from linter.sources.dockerfile import parse_env_pairs
 from linter.sources.shell import Command
 
@@ -48,6 +49,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     `ENV PIP_NO_CACHE_DIR`, when the command sets `PIP_NO_CACHE_DIR=...` itself, for `pipx` and
     `pipenv`, and when the RUN mounts a cache on `/root/.cache` (`--mount=type=cache`), which
     hadolint does not recognise.
+    A named builder stage that only feeds `COPY --from` is not checked (hadolint checks them): its cache never
+    reaches a built image.
 
     ## Why it matters
     pip's wheel cache stays in the layer: often as large as the packages themselves.
@@ -65,7 +68,10 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     env_stages = _env_disables_cache(df, -1)
+    shipped = shipped_stages(df)
     for instr, cmds in runs(df):
+        if instr.stage not in shipped:
+            continue
         if instr.stage in env_stages or has_cache_mount(instr, *CACHES):
             continue
         if "PIP_NO_CACHE_DIR=" in instr.args:

@@ -4,6 +4,7 @@ from typing import Iterator
 
 from linter.api import Context, Dockerfile, Instruction, Report, Severity, Target, report, rule
 from linter.sources.buildsteps import mounts, runs
+from linter.sources.buildsteps import shipped_stages
 from linter.sources.shell import Command
 
 NOT_INSTALL = {"--version", "-v", "--help", "-h"}
@@ -42,6 +43,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     without `yarn cache clean` (or `rm -rf` of the yarn cache) in the same instruction.
     A cache mount on yarn's cache folder (`RUN --mount=type=cache,target=/usr/local/share/.cache/yarn`)
     is a valid alternative that hadolint does not recognise.
+    A named builder stage that only feeds `COPY --from` is not checked (as in hadolint): its cache never
+    reaches a built image.
 
     ## Why it matters
     Yarn's global cache holds a copy of every package tarball: often larger than
@@ -63,6 +66,9 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     RUN yarn install --frozen-lockfile && yarn cache clean
     ```
     """
+    shipped = shipped_stages(df)
     for instr, cmds in runs(df):
+        if instr.stage not in shipped:
+            continue
         if any(_yarn_install(c) for c in cmds) and not any(_cleans(c) for c in cmds) and not _yarn_cache_mount(instr):
             yield report(instr, "`yarn install` without `yarn cache clean` in the same RUN")

@@ -6,6 +6,7 @@ import pytest
 from linter.testing import fires, quiet
 
 RULE = "DF205"
+CONFIG = {"rules": {RULE: "on"}}
 
 FIRES = [
     pytest.param((
@@ -47,17 +48,23 @@ QUIET = [
         "FROM fedora:40\n"
         "RUN dnf makecache\n"
     ), id='near miss: dnf upgrade is not an install'),
+    pytest.param((
+        "FROM fedora:40 AS build\n"
+        "RUN dnf install -y gcc-13\n"
+        "FROM fedora:40\n"
+        "COPY --from=build /out /out\n"
+    ), id='builder stage only copied from'),
 ]
 
 
 @pytest.mark.parametrize("source,lines", FIRES)
 def test_fires(source, lines):
-    fires(RULE, source, lines=lines, config={"rules": {RULE: "on"}})
+    fires(RULE, source, lines=lines, config=CONFIG)
 
 
 @pytest.mark.parametrize("source", QUIET)
 def test_quiet(source):
-    quiet(RULE, source, config={"rules": {RULE: "on"}})
+    quiet(RULE, source, config=CONFIG)
 
 
 def test_suppressed_by_pragma():
@@ -65,4 +72,4 @@ def test_suppressed_by_pragma():
         "FROM fedora:40\n"
         "# k8slint ignore=DF205\n"
         "RUN dnf install -y httpd-2\n"
-    ), config={"rules": {RULE: "on"}})
+    ), config=CONFIG)

@@ -61,6 +61,12 @@ QUIET = [
         "FROM python:3.12-slim\n"
         "RUN pip download x==1\n"
     ), id='near miss: pip download'),
+    pytest.param((
+        "FROM python:3.12-slim AS build\n"
+        "RUN pip install x==1\n"
+        "FROM python:3.12-slim\n"
+        "COPY --from=build /venv /venv\n"
+    ), id='builder stage only copied from'),
 ]
 
 

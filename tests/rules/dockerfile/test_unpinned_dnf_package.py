@@ -6,6 +6,7 @@ import pytest
 from linter.testing import fires, quiet
 
 RULE = "DF206"
+CONFIG = {"rules": {RULE: "on"}}
 
 FIRES = [
     pytest.param((
@@ -48,12 +49,12 @@ QUIET = [
 
 @pytest.mark.parametrize("source,lines", FIRES)
 def test_fires(source, lines):
-    fires(RULE, source, lines=lines, config={"rules": {RULE: "on"}})
+    fires(RULE, source, lines=lines, config=CONFIG)
 
 
 @pytest.mark.parametrize("source", QUIET)
 def test_quiet(source):
-    quiet(RULE, source, config={"rules": {RULE: "on"}})
+    quiet(RULE, source, config=CONFIG)
 
 
 def test_suppressed_by_pragma():
@@ -61,4 +62,4 @@ def test_suppressed_by_pragma():
         "FROM fedora:40\n"
         "# k8slint ignore=DF206\n"
         "RUN dnf install -y httpd\n"
-    ), config={"rules": {RULE: "on"}})
+    ), config=CONFIG)

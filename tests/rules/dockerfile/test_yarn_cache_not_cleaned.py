@@ -53,6 +53,12 @@ QUIET = [
         "FROM node:22-alpine\n"
         "RUN yarn --version\n"
     ), id='yarn version'),
+    pytest.param((
+        "FROM node:22-alpine AS build\n"
+        "RUN yarn install\n"
+        "FROM node:22-alpine\n"
+        "COPY --from=build /app /app\n"
+    ), id='builder stage only copied from'),
 ]
 
 

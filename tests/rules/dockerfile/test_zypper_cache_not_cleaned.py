@@ -6,6 +6,7 @@ import pytest
 from linter.testing import fires, quiet
 
 RULE = "DF202"
+CONFIG = {"rules": {RULE: "on"}}
 
 FIRES = [
     pytest.param((
@@ -48,17 +49,23 @@ QUIET = [
         "FROM opensuse/leap:15.6\n"
         "RUN zypper -n refresh\n"
     ), id='near miss: refresh only'),
+    pytest.param((
+        "FROM opensuse/leap:15.6 AS build\n"
+        "RUN zypper -n in gcc=13\n"
+        "FROM opensuse/leap:15.6\n"
+        "COPY --from=build /out /out\n"
+    ), id='builder stage only copied from'),
 ]
 
 
 @pytest.mark.parametrize("source,lines", FIRES)
 def test_fires(source, lines):
-    fires(RULE, source, lines=lines, config={"rules": {RULE: "on"}})
+    fires(RULE, source, lines=lines, config=CONFIG)
 
 
 @pytest.mark.parametrize("source", QUIET)
 def test_quiet(source):
-    quiet(RULE, source, config={"rules": {RULE: "on"}})
+    quiet(RULE, source, config=CONFIG)
 
 
 def test_suppressed_by_pragma():
@@ -66,4 +73,4 @@ def test_suppressed_by_pragma():
         "FROM opensuse/leap:15.6\n"
         "# k8slint ignore=DF202\n"
         "RUN zypper -n in curl=8\n"
-    ), config={"rules": {RULE: "on"}})
+    ), config=CONFIG)

@@ -6,6 +6,7 @@ import pytest
 from linter.testing import fires, quiet
 
 RULE = "DF200"
+CONFIG = {"rules": {RULE: "on"}}
 
 FIRES = [
     pytest.param((
@@ -58,12 +59,12 @@ QUIET = [
 
 @pytest.mark.parametrize("source,lines", FIRES)
 def test_fires(source, lines):
-    fires(RULE, source, lines=lines, config={"rules": {RULE: "on"}})
+    fires(RULE, source, lines=lines, config=CONFIG)
 
 
 @pytest.mark.parametrize("source", QUIET)
 def test_quiet(source):
-    quiet(RULE, source, config={"rules": {RULE: "on"}})
+    quiet(RULE, source, config=CONFIG)
 
 
 def test_suppressed_by_pragma():
@@ -71,4 +72,4 @@ def test_suppressed_by_pragma():
         "FROM opensuse/leap:15.6\n"
         "# k8slint ignore=DF200\n"
         "RUN zypper install curl=8\n"
-    ), config={"rules": {RULE: "on"}})
+    ), config=CONFIG)
