@@ -18,8 +18,8 @@ CACHES = ("/var/cache/dnf", "/var/cache/yum", "/var/cache/libdnf5")
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
-    A `RUN` (or `ONBUILD RUN`) with `dnf`/`microdnf install` but no `dnf clean all` (or
-    `rm -rf /var/cache/dnf`) in the same instruction. A cache mount on `/var/cache/dnf`
+    A `RUN` (or `ONBUILD RUN`) with `dnf`/`microdnf install` but no `dnf clean` (`all`,
+    `metadata`, `packages`, as hadolint accepts) or `rm -rf /var/cache/dnf` in the same instruction. A cache mount on `/var/cache/dnf`
     (`RUN --mount=type=cache,target=/var/cache/dnf`) is a valid alternative that hadolint
     does not recognise.
     A named builder stage that only feeds `COPY --from` is not checked (hadolint checks them): its cache never
@@ -49,7 +49,7 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         if not installs or has_cache_mount(instr, *CACHES):
             continue
         cleaned = any(
-            (is_dnf(c) and subcommand(c, "dnf")[0] == "clean" and "all" in c.args)
+            (is_dnf(c) and subcommand(c, "dnf")[0] == "clean")
             or (c.name == "rm" and any(a.startswith(CACHES) for a in c.args))
             for c in cmds
         )

@@ -47,4 +47,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         return
     for instr, key, value in labels(df):
         if key in known and not value.strip():
-            yield report(instr.at(key), f"label `{key}` is empty")
+            yield report(instr, f"label `{key}` is empty")

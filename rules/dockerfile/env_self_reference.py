@@ -49,4 +49,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
                    and any(_references(name, value) for j, (_, value) in enumerate(pairs) if j != i)]
             known.update(name for name, _ in pairs)
             if bad:
-                yield report(instr.at(bad[0]), f"`${bad[0]}` is used in the same ENV that defines it")
+                yield report(instr, f"`${bad[0]}` is used in the same ENV that defines it")

@@ -45,4 +45,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """
     for instr, key, _ in labels(df):
         if _invalid(key):
-            yield report(instr.at(key), f"label key `{key}` is not a valid label key")
+            yield report(instr, f"label key `{key}` is not a valid label key")

@@ -46,4 +46,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for instr, key, value in typed_violations(df, ctx.options, "email", is_email):
-        yield report(instr.at(key), f"label `{key}` is not an e-mail address: `{value}`")
+        yield report(instr, f"label `{key}` is not an e-mail address: `{value}`")

@@ -46,4 +46,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for instr, key, value in typed_violations(df, ctx.options, "hash", is_git_hash):
-        yield report(instr.at(key), f"label `{key}` is not a git commit hash: `{value}`")
+        yield report(instr, f"label `{key}` is not a git commit hash: `{value}`")

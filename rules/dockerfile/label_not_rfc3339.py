@@ -46,4 +46,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for instr, key, value in typed_violations(df, ctx.options, "rfc3339", is_rfc3339):
-        yield report(instr.at(key), f"label `{key}` is not an RFC 3339 time: `{value}`")
+        yield report(instr, f"label `{key}` is not an RFC 3339 time: `{value}`")

@@ -46,4 +46,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for instr, key, value in typed_violations(df, ctx.options, "semver", is_semver):
-        yield report(instr.at(key), f"label `{key}` is not a semantic version: `{value}`")
+        yield report(instr, f"label `{key}` is not a semantic version: `{value}`")

@@ -46,4 +46,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for instr, key, value in typed_violations(df, ctx.options, "spdx", is_spdx):
-        yield report(instr.at(key), f"label `{key}` is not an SPDX license expression: `{value}`")
+        yield report(instr, f"label `{key}` is not an SPDX license expression: `{value}`")

@@ -49,4 +49,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         return
     for instr, key, _ in labels(df):
         if key not in known:
-            yield report(instr.at(key), f"label `{key}` is not in the label schema")
+            yield report(instr, f"label `{key}` is not in the label schema")

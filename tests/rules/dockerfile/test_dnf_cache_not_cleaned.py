@@ -19,8 +19,8 @@ FIRES = [
     ), [2], id='microdnf'),
     pytest.param((
         "FROM fedora:40\n"
-        "RUN dnf install -y httpd-2 && dnf clean metadata\n"
-    ), [2], id='clean metadata only'),
+        "RUN dnf install -y httpd-2 && rm -rf /tmp/build\n"
+    ), [2], id='clean of another cache does not count'),
     pytest.param((
         "FROM fedora:40\n"
         "ONBUILD RUN dnf install -y httpd-2\n"

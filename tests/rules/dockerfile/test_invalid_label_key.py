@@ -21,7 +21,7 @@ FIRES = [
         "FROM alpine:3.20\n"
         "LABEL a=1 \\\n"
         "      b..c=2\n"
-    ), [3], id='double dot on continuation line'),
+    ), [2], id='double dot on continuation line reported at the label'),
     pytest.param((
         "FROM alpine:3.20\n"
         "LABEL \"org.example.\"=\"x\"\n"

@@ -25,7 +25,7 @@ FIRES = [
         "FROM alpine:3.20\n"
         "LABEL a=1 \\\n"
         "      org.opencontainers.image.created=\"2024-05-01\"\n"
-    ), [3], id='in multi-line label'),
+    ), [2], id='in multi-line label reported at the label'),
 ]
 
 QUIET = [
