@@ -72,3 +72,16 @@ def test_suppressed_by_pragma():
 
 def test_quiet_without_schema():
     quiet(RULE, "FROM alpine:3.20\nLABEL org.opencontainers.image.url=\"example.com\"\n", config={"rules": {RULE: "on"}})
+
+
+def test_label_schema_must_be_a_mapping_of_strings():
+    from linter.config import ConfigError, build_config
+    from linter.testing import default_registry
+
+    with pytest.raises(ConfigError, match="mapping"):
+        build_config(default_registry(), {"rules": {RULE: {"label-schema": ["url"]}}})
+
+
+def test_strict_labels_option_is_accepted():
+    quiet(RULE, "FROM alpine:3.20\nLABEL org.opencontainers.image.url=https://x\n",
+          config={"rules": {RULE: {"label-schema": {"org.opencontainers.image.url": "url"}, "strict-labels": True}}})
