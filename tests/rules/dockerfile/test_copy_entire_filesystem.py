@@ -23,6 +23,12 @@ FIRES = [
         "FROM alpine:3.20\n"
         "COPY --from=busybox:1.36 / /\n"
     ), [2], id='external image'),
+    pytest.param((
+        "FROM alpine:3.20 AS a\n"
+        "FROM a AS b\n"
+        "FROM alpine:3.20\n"
+        "COPY --link --from=b / /\n"
+    ), [4], id='stage built from an earlier stage'),
 ]
 
 QUIET = [
@@ -40,6 +46,25 @@ QUIET = [
         "FROM alpine:3.20\n"
         "COPY / /\n"
     ), id='near miss: context copy'),
+    pytest.param((
+        "FROM alpine:3.20 AS b\n"
+        "FROM scratch AS export\n"
+        "COPY --from=b /out /bin/\n"
+        "FROM alpine:3.20\n"
+        "COPY --from=export / /\n"
+    ), id='stage assembled from scratch'),
+    pytest.param((
+        "FROM --platform=$BUILDPLATFORM tonistiigi/xx:1.5 AS xx\n"
+        "FROM alpine:3.20\n"
+        "COPY --from=xx / /\n"
+    ), id='xx helper'),
+    pytest.param((
+        "ARG OS=linux\n"
+        "FROM scratch AS bin-linux\n"
+        "FROM bin-$OS AS bin\n"
+        "FROM alpine:3.20\n"
+        "COPY --link --from=bin / /\n"
+    ), id='stage chosen by a build argument'),
 ]
 
 
