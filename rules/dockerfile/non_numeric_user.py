@@ -9,12 +9,14 @@ from linter.api import Context, Dockerfile, Report, Severity, Target, report, ru
     id="DF230", name="non-numeric-user", target=Target.DOCKERFILE, severity=Severity.INFO,
     summary="`USER` names the user instead of giving a numeric UID",
     remediation="Use the numeric UID (`USER 10001` or `USER 10001:10001`)",
-    aliases=("DL3066",), references=("https://github.com/hadolint/hadolint/wiki/DL3066",),
+    aliases=("DL3066",), enabled_by_default=False, references=("https://github.com/hadolint/hadolint/wiki/DL3066",),
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `USER` whose user part (before `:`) is not a number. A user given by a variable
-    (`USER $APP_UID`) is not judged.
+    (`USER $APP_UID`) is not judged. Off by default (on in hadolint, at info level): `USER app`
+    is the common, documented style and only matters with Kubernetes `runAsNonRoot`, so it
+    ships in the `strict` preset.
 
     ## Why it matters
     Kubernetes' `runAsNonRoot` cannot verify a user name ("image has non-numeric user") and
