@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from linter.sources.buildsteps import label_pairs
 from linter.sources.dockerfile import Dockerfile, Instruction
@@ -34,7 +34,9 @@ def labels(df: Dockerfile) -> Iterator[tuple[Instruction, str, str]]:
                 yield instr, key, value
 
 
-def typed_violations(df: Dockerfile, options: object, kind: str, valid) -> Iterator[tuple[Instruction, str, str]]:  # type: ignore[no-untyped-def]
+def typed_violations(
+    df: Dockerfile, options: object, kind: str, valid: Callable[[str], bool],
+) -> Iterator[tuple[Instruction, str, str]]:
     """Labels whose schema type is `kind` and whose literal value `valid` rejects.
 
     Empty values are DL3051's finding, and values built from build arguments (`$VERSION`)

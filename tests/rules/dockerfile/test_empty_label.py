@@ -58,5 +58,6 @@ def test_suppressed_by_pragma():
         "LABEL maintainer=\"\"\n"
     ), config=CONFIG)
 
+
 def test_quiet_without_schema():
     quiet(RULE, "FROM alpine:3.20\nLABEL maintainer=\"\"\n", config={"rules": {RULE: "on"}})

@@ -62,5 +62,6 @@ def test_suppressed_by_pragma():
         "RUN true\n"
     ), config=CONFIG)
 
+
 def test_off_by_default():
     quiet(RULE, "FROM alpine:3.20\n# hadolint ignore=DL3018\nRUN true\n", config={})

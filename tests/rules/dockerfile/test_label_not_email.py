@@ -70,5 +70,6 @@ def test_suppressed_by_pragma():
         "LABEL maintainer=\"the team\"\n"
     ), config=CONFIG)
 
+
 def test_quiet_without_schema():
     quiet(RULE, "FROM alpine:3.20\nLABEL maintainer=\"the team\"\n", config={"rules": {RULE: "on"}})

@@ -70,5 +70,6 @@ def test_suppressed_by_pragma():
         "LABEL org.opencontainers.image.created=\"2024-05-01\"\n"
     ), config=CONFIG)
 
+
 def test_quiet_without_schema():
     quiet(RULE, "FROM alpine:3.20\nLABEL org.opencontainers.image.created=\"2024-05-01\"\n", config={"rules": {RULE: "on"}})

@@ -70,6 +70,7 @@ def test_suppressed_by_pragma():
         "LABEL org.opencontainers.image.url=\"example.com\"\n"
     ), config=CONFIG)
 
+
 def test_quiet_without_schema():
     quiet(RULE, "FROM alpine:3.20\nLABEL org.opencontainers.image.url=\"example.com\"\n", config={"rules": {RULE: "on"}})
 

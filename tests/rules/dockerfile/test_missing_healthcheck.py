@@ -63,5 +63,6 @@ def test_suppressed_by_pragma():
         "FROM alpine:3.20\n"
     ), config=CONFIG)
 
+
 def test_off_by_default():
     quiet(RULE, "FROM alpine:3.20\n", config={})

@@ -57,5 +57,6 @@ def test_suppressed_by_pragma():
         "FROM alpine:3.20\n"
     ), config=CONFIG)
 
+
 def test_quiet_without_schema():
     quiet(RULE, "FROM alpine:3.20\n", config={"rules": {RULE: "on"}})

@@ -57,5 +57,6 @@ def test_suppressed_by_pragma():
         "USER app\n"
     ), config=CONFIG)
 
+
 def test_off_by_default():
     quiet(RULE, "FROM alpine:3.20\nUSER app\n", config={})

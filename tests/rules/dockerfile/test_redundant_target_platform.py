@@ -49,3 +49,7 @@ def test_suppressed_by_pragma():
         "# k8slint ignore=DF229\n"
         "FROM --platform=$TARGETPLATFORM alpine:3.20\n"
     ), config=CONFIG)
+
+
+def test_points_at_the_platform_flag():
+    fires(RULE, "FROM --platform=$TARGETPLATFORM alpine:3.20\n", lines=[1], columns=[6], config=CONFIG)

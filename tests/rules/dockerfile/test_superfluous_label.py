@@ -58,6 +58,7 @@ def test_suppressed_by_pragma():
         "LABEL build=42\n"
     ), config=CONFIG)
 
+
 def test_quiet_without_strict_labels():
     quiet(RULE, "FROM alpine:3.20\nLABEL build=42\n",
           config={"rules": {RULE: {"label-schema": {"maintainer": "text"}}}})
