@@ -37,6 +37,10 @@ QUIET = [
         "ARG UID=10001\n"
         "USER $UID\n"
     ), id='near miss: variable'),
+    pytest.param((
+        "FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\n"
+        "USER ContainerUser\n"
+    ), id='windows image'),
 ]
 
 
