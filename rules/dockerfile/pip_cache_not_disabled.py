@@ -24,6 +24,11 @@ def _pip_install(cmd: Command) -> bool:
     return False
 
 
+def _exports_no_cache(cmd: Command) -> bool:
+    """`export PIP_NO_CACHE_DIR=1` (a plain shell assignment is not seen by pip)."""
+    return cmd.name in ("export", "declare", "typeset") and any(a.startswith("PIP_NO_CACHE_DIR=") for a in cmd.args)
+
+
 def _env_disables_cache(df: Dockerfile, stage_index: int) -> set[int]:
     """Stages whose environment sets PIP_NO_CACHE_DIR (inherited through `FROM <stage>`)."""
     out: set[int] = set()
@@ -46,7 +51,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     `pip install` (`pip3`, `pip3.12`, `python -m pip install`) in a `RUN` or `ONBUILD RUN`
     without `--no-cache-dir`. Quiet when the stage (or a stage it builds `FROM`) sets
-    `ENV PIP_NO_CACHE_DIR`, when the command sets `PIP_NO_CACHE_DIR=...` itself, for `pipx` and
+    `ENV PIP_NO_CACHE_DIR`, when the command sets `PIP_NO_CACHE_DIR=...` itself (prefix,
+    `env` or an earlier `export`), for `pipx` and
     `pipenv`, and when the RUN mounts a cache on `/root/.cache` (`--mount=type=cache`), which
     hadolint does not recognise.
     A named builder stage that only feeds `COPY --from` is not checked (hadolint checks them): its cache never
@@ -74,7 +80,7 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
             continue
         if instr.stage in env_stages or has_cache_mount(instr, *CACHES):
             continue
-        if "PIP_NO_CACHE_DIR=" in instr.args:
+        if any(_exports_no_cache(c) for c in cmds):
             continue
         for cmd in cmds:
             if _pip_install(cmd) and "--no-cache-dir" not in cmd.args \

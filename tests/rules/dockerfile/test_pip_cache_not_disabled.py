@@ -27,6 +27,10 @@ FIRES = [
         "FROM python:3.12-slim\n"
         "ONBUILD RUN pip install x==1\n"
     ), [2], id='onbuild'),
+    pytest.param((
+        "FROM python:3.12-slim\n"
+        "RUN PIP_NO_CACHE_DIR=1; pip install x==1\n"
+    ), [2], id='unexported shell variable is not seen by pip'),
 ]
 
 QUIET = [
@@ -49,6 +53,14 @@ QUIET = [
         "FROM python:3.12-slim\n"
         "RUN PIP_NO_CACHE_DIR=1 pip install x==1\n"
     ), id='assignment prefix'),
+    pytest.param((
+        "FROM python:3.12-slim\n"
+        "RUN export PIP_NO_CACHE_DIR=1 && pip install x==1\n"
+    ), id='exported before'),
+    pytest.param((
+        "FROM python:3.12-slim\n"
+        "RUN env PIP_NO_CACHE_DIR=1 pip install x==1\n"
+    ), id='through env'),
     pytest.param((
         "FROM python:3.12-slim\n"
         "RUN --mount=type=cache,target=/root/.cache/pip pip install x==1\n"
