@@ -282,10 +282,11 @@ def _structure(text: str, lines: list[str]) -> list[dict[str, object]]:
     """
     escape = "`" if _directives(lines).get("escape") == "`" else "\\"
     cont_re = re.compile(r"^.*" + re.escape(escape) + r"\s*$")
-    runs = _long_runs(lines, cont_re)
-    patched = lines
+    # BuildKit ignores blank lines inside a continuation; dockerfile-parse would end the instruction there
+    patched = _join_blank_continuations(lines, cont_re, escape)
+    runs = _long_runs(patched, cont_re)
     if runs:
-        patched = list(lines)
+        patched = list(patched)
         for start, end in runs:
             cuts = [i for i in range(start, end) if not _COMMENT_RE.match(lines[i]) and cont_re.match(lines[i])]
             for c in cuts[CHUNK::CHUNK]:
@@ -311,6 +312,23 @@ def _structure(text: str, lines: list[str]) -> list[dict[str, object]]:
             value += "".join(strip_eol(lines[i]) for i in range(start + 1, run[1] + 1) if not _COMMENT_RE.match(lines[i]))
             merged.append({**entry, "endline": run[1], "value": value})
     return merged
+
+
+def _join_blank_continuations(lines: list[str], cont_re: re.Pattern[str], escape: str) -> list[str]:
+    out = lines
+    in_cont = False
+    for i, line in enumerate(lines):
+        if _COMMENT_RE.match(line):
+            continue
+        if in_cont and not line.strip():
+            if out is lines:
+                out = list(lines)
+            out[i] = escape
+            continue
+        if not in_cont and not _INSN_RE.match(line):
+            continue
+        in_cont = bool(cont_re.match(line))
+    return out
 
 
 def _long_runs(lines: list[str], cont_re: re.Pattern[str]) -> list[tuple[int, int]]:

@@ -105,3 +105,9 @@ def test_arg_defaults_may_use_earlier_args():
     assert df.stages[0].base == "alpine:latest"
     df = parse_dockerfile("ARG V\nARG IMG=alpine:${V}\nFROM ${IMG}\n")
     assert df.stages[0].base is None
+
+
+def test_blank_lines_inside_a_continuation_do_not_end_the_instruction():
+    df = parse_dockerfile("FROM alpine:3.20\nRUN apk add a \\\n\n    b \\\n  \n    && echo c\nUSER 1\n")
+    assert [(i.keyword, i.line, i.end_line) for i in df.instructions] == [("FROM", 1, 1), ("RUN", 2, 6), ("USER", 7, 7)]
+    assert "echo c" in df.instructions[1].value
