@@ -56,10 +56,12 @@ def test_example_fires_and_use_instead_is_quiet(r):
     assert examples and fixes, f"{r.id}: Example and Use instead need a fenced code block"
     config = {"rules": {r.id: "on"}}
     for lang, code in examples:
-        found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
+        found = [f for f in lint(code, kind=_kind(lang), config=_example_config(r, code, config))
+                 if f.rule_id == r.id]
         assert found, f"{r.id}: its Example does not fire"
     for lang, code in fixes:
-        found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
+        found = [f for f in lint(code, kind=_kind(lang), config=_example_config(r, code, config))
+                 if f.rule_id == r.id]
         assert not found, f"{r.id}: its 'Use instead' fires: {found}"
 
 
@@ -68,3 +70,13 @@ def test_every_rule_has_a_test_module(r):
     folder = {"dockerfile": "dockerfile", "k8s-object": "kubernetes", "k8s-project": "kubernetes"}[r.meta.target.value]
     module = r.check.__module__.rsplit(".", 1)[-1]
     assert (ROOT / "tests" / "rules" / folder / f"test_{module}.py").is_file(), f"{r.id} has no test module"
+
+
+def _example_config(r, code: str, default: dict) -> dict:
+    """A doc example whose first line is `# options: {json}` runs with those rule options."""
+    import json
+
+    first = code.lstrip().split("\n", 1)[0]
+    if not first.startswith("# options:"):
+        return default
+    return {"rules": {r.id: json.loads(first[len("# options:"):])}}
