@@ -16,8 +16,12 @@ PYTHON_RE = re.compile(r"^python[0-9.]*$")
 
 
 def is_variable(word: str) -> bool:
-    """A word whose value is only known at build time (`$PKGS`, `${VERSION}`, `$(cat list)`, `` `x` ``)."""
-    return "$" in word or "`" in word
+    """A word that is a build-time expansion as a whole (`$PKGS`, `${EXTRA}`, `$(cat list)`, `` `x` ``).
+
+    Such a word may hold several packages, pinned or not, or none: rules cannot judge it.
+    `foo-${VERSION}` is not one: its name is known, only part of it varies.
+    """
+    return word.lstrip("\"'").startswith(("$", "`"))
 
 
 def args_no_flags(args: Iterable[str], value_flags: Iterable[str] = ()) -> list[str]:
@@ -125,3 +129,11 @@ def yum_install_packages(cmd: Command) -> tuple[list[str], bool] | None:
                                      "e", "errorlevel", "R", "randomwait", "x", "exclude"))
     is_module = "module" in words
     return [w for w in words if w not in ("install", "module")], is_module
+
+
+APT_SIMULATE_FLAGS = ("-s", "--simulate", "--dry-run", "--just-print", "--no-act", "--recon")
+
+
+def apt_get_simulates(cmd: Command) -> bool:
+    """`apt-get install -s ...`: a dry run that installs nothing (used to test availability)."""
+    return cmd.has_flag(*APT_SIMULATE_FLAGS)

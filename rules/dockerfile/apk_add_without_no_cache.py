@@ -24,7 +24,8 @@ def _deletes_cache(cmd: Command) -> bool:
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
-    `apk add` (also inside `ONBUILD`, `sh -c`, behind `sudo`) without `--no-cache`. Unlike
+    `apk add` (also inside `ONBUILD`, `sh -c`, behind `sudo`) without `--no-cache`
+    (`--no-network`, which fetches no index, is accepted too). Unlike
     hadolint, a RUN that deletes `/var/cache/apk` itself (`rm -rf /var/cache/apk/*`) or uses
     a BuildKit cache mount on `/var/cache/apk` is accepted.
 
@@ -46,7 +47,7 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """
     for instr in with_onbuild(df, "RUN"):
         cmds = run_commands(instr)
-        if not any(c.name == "apk" and "add" in c.args and not c.has_flag("--no-cache") for c in cmds):
+        if not any(c.name == "apk" and "add" in c.args and not c.has_flag("--no-cache", "--no-network") for c in cmds):
             continue
         if any(_deletes_cache(c) for c in cmds) or has_cache_mount(instr, APK_CACHE, "/etc/apk/cache"):
             continue

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from linter.api import Command, Context, Dockerfile, Report, Severity, Target, report, rule, run_commands, with_onbuild
+from linter.api import (
+    Command, Context, Dockerfile, Report, Severity, Target, packages, report, rule, run_commands, with_onbuild,
+)
 
 ASSUME_YES_OPTIONS = ("APT::Get::Assume-Yes=true", "APT::Get::Assume-Yes=1", "APT::Get::Assume-Yes=yes")
 
@@ -43,6 +45,7 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """
     for instr in with_onbuild(df, "RUN"):
         for cmd in run_commands(instr):
-            if cmd.name == "apt-get" and "install" in cmd.args and not _assumes_yes(cmd):
+            if cmd.name == "apt-get" and "install" in cmd.args and not _assumes_yes(cmd) \
+                    and not packages.apt_get_simulates(cmd):
                 yield report(instr, "apt-get install without `-y`")
                 break

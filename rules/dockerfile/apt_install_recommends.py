@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import (
-    Command, Context, Dockerfile, Instruction, Report, Severity, Target, report, rule, run_commands,
+    Command, Context, Dockerfile, Instruction, Report, Severity, Target, packages, report, rule, run_commands,
     with_onbuild,
 )
 
@@ -73,5 +73,6 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
             configured.add(instr.stage)
         if stage_configured(instr):
             continue
-        if any(c.name == "apt-get" and "install" in c.args and not _disables_recommends(c) for c in cmds):
+        if any(c.name == "apt-get" and "install" in c.args and not _disables_recommends(c)
+               and not packages.apt_get_simulates(c) for c in cmds):
             yield report(instr, "apt-get install without `--no-install-recommends`")

@@ -13,6 +13,8 @@ LISTS = "/var/lib/apt/lists"
 def _deletes_lists(cmd: Command) -> bool:
     if cmd.name == "rm" and cmd.has_flag("-r", "-R", "--recursive"):
         return any(a.rstrip("/*").startswith(LISTS) or a.startswith(LISTS) for a in cmd.args)
+    if cmd.name in ("apt-get", "apt") and "dist-clean" in cmd.args:  # apt >= 2.9 deletes the lists
+        return True
     if cmd.name == "find" and cmd.args and cmd.args[0].startswith(LISTS) and "-delete" in cmd.args:
         return True
     return False
@@ -28,8 +30,8 @@ def _deletes_lists(cmd: Command) -> bool:
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `RUN` (also inside `ONBUILD`) that runs `apt-get update` but does not delete
-    `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*`, any `rm -r` spelling, or
-    `find /var/lib/apt/lists -delete`) in the same RUN. A BuildKit cache mount on
+    `/var/lib/apt/lists` (`rm -rf /var/lib/apt/lists/*`, any `rm -r` spelling,
+    `find /var/lib/apt/lists -delete`, or `apt-get dist-clean` of apt 2.9+) in the same RUN. A BuildKit cache mount on
     `/var/lib/apt` or `/var/cache/apt` (`RUN --mount=type=cache,target=/var/cache/apt`) is an
     accepted alternative. Only stages that end up in the image are checked: the final stage
     and the stages it is built `FROM`; a builder stage left behind costs nothing.

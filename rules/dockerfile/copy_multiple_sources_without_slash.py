@@ -15,7 +15,7 @@ from linter.api import Context, Dockerfile, Report, Severity, Target, copy_paths
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `COPY` (also inside `ONBUILD`, shell or JSON form) with more than one source whose
-    destination does not end with `/`.
+    destination does not end with `/` (or `\\` for a Windows path).
 
     ## Why it matters
     Docker refuses to build it: with several sources the destination must be a directory,
@@ -38,5 +38,5 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         if paths is None:
             continue
         sources, dest = paths
-        if len(sources) > 1 and not dest.endswith("/"):
+        if len(sources) > 1 and not dest.endswith(("/", "\\")):
             yield report(instr.at(dest), f"COPY of {len(sources)} sources into `{dest}`, which does not end with /")

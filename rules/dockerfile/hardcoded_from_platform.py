@@ -3,6 +3,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
+from linter.sources.dockerfile import VAR_RE, expand_variables
+
+# Platform ARGs BuildKit sets automatically: using them is how multi-platform builds are written.
+AUTOMATIC = {"BUILDPLATFORM", "BUILDOS", "BUILDARCH", "BUILDVARIANT",
+             "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT"}
 
 
 @rule(
@@ -15,9 +20,11 @@ from linter.api import Context, Dockerfile, Report, Severity, Target, report, ru
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `FROM --platform=<value>` whose value is a literal such as `linux/amd64`. Unlike
-    hadolint, a platform taken from a build argument (`--platform=$BUILDPLATFORM`,
-    `$TARGETPLATFORM`, `${PLATFORM}`) is accepted: it is the documented pattern for
-    cross-compiling multi-platform images.
+    hadolint, a platform taken from BuildKit's automatic platform arguments
+    (`--platform=$BUILDPLATFORM`, `$TARGETPLATFORM`, `linux/$TARGETARCH`) or from an `ARG`
+    without default is accepted: it is the documented pattern for cross-compiling
+    multi-platform images. An `ARG` with a literal default (`ARG ARCH=amd64`) is resolved and
+    reported like a literal.
 
     ## Why it matters
     A hard-coded platform makes `docker buildx build --platform ...` produce images of the
@@ -35,6 +42,14 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """
     for stage in df.stages:
         platform = (stage.platform or "").strip("\"'")
-        if platform and "$" not in platform:
-            yield report(stage.from_instruction.at("--platform"),
+        if not platform:
+            continue
+        if "$" in platform:
+            if any((m.group(1) or m.group(4)) in AUTOMATIC for m in VAR_RE.finditer(platform)):
+                continue
+            resolved = expand_variables(platform, df.global_args)
+            if not resolved:  # an ARG without default: chosen at build time
+                continue
+            platform = resolved
+        yield report(stage.from_instruction.at("--platform"),
                          f"FROM --platform={platform} is hard-coded; let the build choose the platform")

@@ -46,7 +46,7 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         loose: list[str] = []
         for cmd in run_commands(instr):
             pkgs = packages.apt_get_install_packages(cmd)
-            if pkgs:
+            if pkgs and not packages.apt_get_simulates(cmd):
                 loose.extend(p for p in pkgs if not _pinned(p))
         if loose:
             names = ", ".join(f"`{p}`" for p in dict.fromkeys(loose))
