@@ -14,6 +14,7 @@ def _pinned(pkg: str) -> bool:
     summary="apk add without version pins",
     remediation="Pin versions: `apk add <package>=<version>` (or `~<version>` for a minor series)",
     aliases=("DL3018",),
+    enabled_by_default=False,
     references=("https://github.com/hadolint/hadolint/wiki/DL3018",),
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
@@ -22,6 +23,11 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     `~` version and not a local `.apk` file. The values of `--virtual/-t`, `--repository/-X`
     and similar options are not packages; unlike hadolint, package lists in variables are
     not flagged.
+
+    Off by default (on in `extends: strict`), unlike hadolint: distribution repositories
+    drop superseded versions, so exact pins break rebuilds within weeks; it is hadolint's
+    most often ignored rule and the official images do not pin. Turn it on where
+    reproducibility matters more than picking up security updates.
 
     ## Why it matters
     Unpinned packages make the image depend on the day it was built.

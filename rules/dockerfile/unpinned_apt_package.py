@@ -15,6 +15,7 @@ def _pinned(pkg: str) -> bool:
     summary="apt-get install without version pins",
     remediation="Pin versions: `apt-get install <package>=<version>`",
     aliases=("DL3008",),
+    enabled_by_default=False,
     references=("https://github.com/hadolint/hadolint/wiki/DL3008",),
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
@@ -23,6 +24,11 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     `=<version>`, no `/<release>` and not a local `.deb`. The values of `-t`/`-o` options are
     not packages, and unlike hadolint a package list in a variable (`$PACKAGES`) is not
     flagged: its content is unknown here.
+
+    Off by default (on in `extends: strict`), unlike hadolint: distribution repositories
+    drop superseded versions, so exact pins break rebuilds within weeks; it is hadolint's
+    most often ignored rule and the official images do not pin. Turn it on where
+    reproducibility matters more than picking up security updates.
 
     ## Why it matters
     Unpinned packages make the image depend on the day it was built: a rebuild silently

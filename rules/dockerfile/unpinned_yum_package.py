@@ -18,6 +18,7 @@ def _pinned(pkg: str, is_module: bool) -> bool:
     summary="yum install without version pins",
     remediation="Pin versions: `yum install -y <package>-<version>` (`<module>:<stream>` for modules)",
     aliases=("DL3033",),
+    enabled_by_default=False,
     references=("https://github.com/hadolint/hadolint/wiki/DL3033",),
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
@@ -26,6 +27,11 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     local `.rpm`, and `yum module install` of a module without a `:<stream>`. As in hadolint,
     any `-` counts as a version separator. Unlike hadolint, package lists in variables are not
     flagged and option values (`-c file`, `--releasever 8`) are not taken for packages.
+
+    Off by default (on in `extends: strict`), unlike hadolint: distribution repositories
+    drop superseded versions, so exact pins break rebuilds within weeks; it is hadolint's
+    most often ignored rule and the official images do not pin. Turn it on where
+    reproducibility matters more than picking up security updates.
 
     ## Why it matters
     Unpinned packages make the image depend on the day it was built.
