@@ -59,8 +59,12 @@ def cache_mount_targets(instr: Instruction) -> list[str]:
 
 
 def has_cache_mount(instr: Instruction, *prefixes: str) -> bool:
-    """True if a cache mount targets one of `prefixes` or a directory below it."""
-    for target in cache_mount_targets(instr):
+    """True if a cache or tmpfs mount targets one of `prefixes` or a directory below it.
+
+    Both keep what is written there out of the image's layers.
+    """
+    targets = [m.get("target", "").rstrip("/") or "/" for m in mounts(instr) if m.get("type") in ("cache", "tmpfs")]
+    for target in targets:
         for prefix in prefixes:
             p = prefix.rstrip("/")
             if target == p or target.startswith(p + "/"):

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from linter.sources.shell import Command
 
-PIP_RE = re.compile(r"^pip[0-9.]*$")
+PIP_RE = re.compile(r"^pip[0-9.]*$|^pipx$")
 PYTHON_RE = re.compile(r"^python[0-9.]*$")
 
 
@@ -76,7 +76,7 @@ def apk_add_packages(cmd: Command) -> list[str] | None:
 
 
 def pip_install_packages(cmd: Command) -> list[str] | None:
-    """Packages of `pip install`, `pip3.12 install`, `python -m pip install`; None if not one."""
+    """Packages of `pip install`, `pip3.12 install`, `python -m pip install`, `pipx install`; None if not one."""
     args = list(cmd.args)
     if PYTHON_RE.match(cmd.name):
         if len(args) >= 2 and args[0] == "-m" and PIP_RE.match(args[1]):

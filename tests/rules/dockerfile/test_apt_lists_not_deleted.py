@@ -53,6 +53,10 @@ QUIET = [
             apt-get update && apt-get install -y curl
         """, id="cache-mount-on-var-cache-apt"),
     pytest.param("""\
+        FROM debian:bookworm-slim
+        RUN --mount=type=tmpfs,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
+        """, id="tmpfs-mounts"),
+    pytest.param("""\
         FROM debian:bookworm-slim AS build
         RUN apt-get update && apt-get install -y gcc
         FROM debian:bookworm-slim

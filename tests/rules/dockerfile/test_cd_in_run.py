@@ -26,6 +26,10 @@ FIRES = [
         """, [2], [1], id="cd-in-onbuild"),
     pytest.param("""\
         FROM debian:bookworm-slim
+        RUN cd /tmp/a && make && rm -rf /tmp/a && cd /opt/app && make
+        """, [2], [1], id="second-cd-stays-when-only-first-removed"),
+    pytest.param("""\
+        FROM debian:bookworm-slim
         RUN cd /opt/src && make && rm -rf /tmp/cache
         """, [2], [1], id="cd-into-dir-that-stays")
 ]
@@ -40,6 +44,20 @@ QUIET = [
         FROM debian:bookworm-slim
         RUN mkdir /tmp/src && cd /tmp/src && make install && rm -rf /tmp/src
         """, id="cd-into-scratch-dir-removed-later"),
+    pytest.param("""\
+        FROM debian:bookworm-slim
+        RUN git clone https://github.com/jpmens/jo.git /tmp/jo && cd /tmp/jo \\
+            && ./configure && make install && cd /tmp && rm -rf ./jo
+        """, id="cd-back-and-remove-relative"),
+    pytest.param("""\
+        FROM debian:bookworm-slim
+        WORKDIR /tmp
+        RUN tar xf Python-2.7.6.tar.xz && cd Python-2.7.6 && make install && cd .. && rm -rf Python-2.7.6
+        """, id="relative-cd-then-parent-removed"),
+    pytest.param("""\
+        FROM debian:bookworm-slim
+        RUN dir="$(mktemp -d)" && cd "$dir" && make && rm -rf "$dir"
+        """, id="cd-into-variable-dir-removed"),
     pytest.param("""\
         FROM debian:bookworm-slim
         RUN cd "$(mktemp -d)" && curl -fsSLO https://example.com/x.tgz

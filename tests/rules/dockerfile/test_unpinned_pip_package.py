@@ -22,6 +22,10 @@ FIRES = [
         """, [2], [1], id="python-m-pip"),
     pytest.param("""\
         FROM python:3.12-slim
+        RUN pipx install --python "$(which python)" poetry
+        """, [2], [1], id="pipx-python-value-is-not-a-package"),
+    pytest.param("""\
+        FROM python:3.12-slim
         RUN pip install --index-url https://pypi.example/simple flask
         """, [2], [1], id="index-url-value-then-package"),
     pytest.param("""\
