@@ -22,6 +22,20 @@ FIRES = [
         """, [2], [1], id="no-yes-behind-sudo"),
     pytest.param("""\
         FROM debian:bookworm-slim
+        RUN ["/bin/sh", "-c", "apt-get update && apt-get install curl"]
+        """, [2], [1], id="exec-form-sh-c"),
+    pytest.param("""\
+        # syntax=docker/dockerfile:1
+        FROM debian:bookworm-slim
+        RUN <<EOF
+        if [ -n "$WITH_CURL" ]; then
+          apt-get install curl
+        fi
+        EOF
+        RUN echo done
+        """, [3], [1], id="heredoc-body-after-if"),
+    pytest.param("""\
+        FROM debian:bookworm-slim
         ONBUILD RUN apt-get install curl
         """, [2], [1], id="no-yes-in-onbuild")
 ]

@@ -28,6 +28,15 @@ FIRES = [
         ONBUILD RUN apt-get update && apt-get install -y curl
         """, [2], [1], id="in-onbuild"),
     pytest.param("""\
+        # syntax=docker/dockerfile:1
+        FROM debian:bookworm-slim
+        RUN <<EOF
+        set -e
+        apt-get update
+        apt-get install -y curl
+        EOF
+        """, [3], [1], id="heredoc-body"),
+    pytest.param("""\
         FROM debian:bookworm-slim
         RUN --mount=type=cache,target=/root/.cache apt-get update && apt-get install -y curl
         """, [2], [1], id="unrelated-cache-mount")
@@ -38,6 +47,15 @@ QUIET = [
         FROM debian:bookworm-slim
         RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
         """, id="rm-rf-lists"),
+    pytest.param("""\
+        # syntax=docker/dockerfile:1
+        FROM debian:bookworm-slim
+        RUN <<EOF
+        apt-get update
+        apt-get install -y curl
+        rm -rf /var/lib/apt/lists/*
+        EOF
+        """, id="heredoc-with-cleanup"),
     pytest.param("""\
         FROM debian:bookworm-slim
         RUN apt-get update && apt-get install -y curl && rm -fr /var/lib/apt/lists
