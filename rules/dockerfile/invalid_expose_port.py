@@ -10,7 +10,7 @@ MAX_PORT = 65535
 def _bad(token: str) -> bool:
     port = token.split("/", 1)[0]
     for part in port.split("-", 1):
-        if part.isdigit() and int(part) > MAX_PORT:
+        if part.isdigit() and (len(part) > 5 or int(part) > MAX_PORT):
             return True
     return False
 
