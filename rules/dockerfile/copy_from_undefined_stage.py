@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
+from linter.sources.dockerfile import expand_variables
 
 
 def _looks_like_image(ref: str) -> bool:
@@ -23,7 +24,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     that name instead). Unlike hadolint, an earlier stage's index (`--from=0`) and an external
     image with a tag, digest, registry or path (`--from=nginx:1.27`,
     `--from=ghcr.io/org/tool`) are accepted; a bare word that is no stage is still reported,
-    as it is most likely a typo of a stage name. Names with variables are not checked.
+    as it is most likely a typo of a stage name. Variables are resolved from `ARG` defaults
+    (`COPY --from=$IMAGE`, hadolint issue #933); without a default they are not checked.
 
     ## Why it matters
     A mistyped stage name silently becomes a pull of a Docker Hub image of that name: the
@@ -49,17 +51,18 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         for instr in stage.instructions:
             if instr.keyword != "COPY" or not instr.flags.get("from"):
                 continue
-            ref = (instr.flags["from"] or "").strip("\"'")
-            if not ref or "$" in ref:
+            written = (instr.flags["from"] or "").strip("\"'")
+            ref = expand_variables(written, df.global_args) if "$" in written else written
+            if not ref:  # a variable without default: chosen at build time
                 continue
             if ref.isdigit():
                 if int(ref) >= stage.index:
-                    yield report(instr.at(ref), f"COPY --from={ref}: stage {ref} is not defined before this one")
+                    yield report(instr.at(written), f"COPY --from={ref}: stage {ref} is not defined before this one")
                 continue
             target = df.stage_by_ref(ref)
             if target is not None:
                 if target.index > stage.index:
-                    yield report(instr.at(ref), f"COPY --from={ref}: stage `{ref}` is defined later in the file")
+                    yield report(instr.at(written), f"COPY --from={ref}: stage `{ref}` is defined later in the file")
                 continue
             if not _looks_like_image(ref):
-                yield report(instr.at(ref), f"COPY --from={ref}: no stage named `{ref}` is defined before")
+                yield report(instr.at(written), f"COPY --from={ref}: no stage named `{ref}` is defined before")

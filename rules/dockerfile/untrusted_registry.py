@@ -4,7 +4,8 @@ import fnmatch
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
+from linter.api import Context, Dockerfile, Report, Severity, Target, parse_image, report, rule
+from linter.sources.dockerfile import expand_variables
 
 DOCKER_HUB = {"docker.io", "index.docker.io", "registry-1.docker.io", "hub.docker.com"}
 
@@ -33,7 +34,8 @@ def _trusted(registry: str, patterns: tuple[str, ...]) -> bool:
 )
 def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """## What it checks
-    A `FROM` image whose registry is not in `trusted-registries`. An image without a registry
+    A `FROM` image, or an image copied from with `COPY --from=<image>`, whose registry is not
+    in `trusted-registries`. An image without a registry
     comes from Docker Hub (`docker.io`, also spelled `index.docker.io` or `hub.docker.com`).
     `scratch`, earlier stages and images named by a variable without a default are not
     checked; `ARG` defaults are resolved. The rule is quiet until `trusted-registries` is set,
@@ -72,3 +74,14 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
         if not _trusted(registry, patterns):
             yield report(stage.from_instruction.at(stage.base_raw),
                          f"base image `{stage.base}` comes from `{registry}`, which is not a trusted registry")
+    for stage in df.stages:
+        for instr in stage.instructions:
+            written = (instr.flags.get("from") or "").strip("\"'") if instr.keyword == "COPY" else ""
+            ref = expand_variables(written, df.global_args) if "$" in written else written
+            if not ref or ref.isdigit() or df.stage_by_ref(ref) is not None or ref.lower() == "scratch":
+                continue
+            image = parse_image(ref)
+            registry = (image.registry or "docker.io").lower()
+            if image.repository and not _trusted(registry, patterns):
+                yield report(instr.at(written), f"COPY --from image `{ref}` comes from `{registry}`, "
+                                                "which is not a trusted registry")

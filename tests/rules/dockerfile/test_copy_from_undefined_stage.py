@@ -25,6 +25,11 @@ FIRES = [
         FROM alpine:3.20
         """, [2], [13], id="index-of-a-later-stage"),
     pytest.param("""\
+        ARG BASE=builder
+        FROM alpine:3.20
+        COPY --from=${BASE} /app /app
+        """, [3], [13], id="variable-resolving-to-a-missing-stage"),
+    pytest.param("""\
         FROM alpine:3.20
         COPY --from=builder /app /app
         """, [2], [13], id="no-stages-named-at-all")
@@ -53,10 +58,15 @@ QUIET = [
         COPY --from=ghcr.io/org/tools /bin/tool /bin/
         """, id="near-miss-external-image-with-tag"),
     pytest.param("""\
-        ARG BASE=builder
+        ARG BASE
         FROM alpine:3.20
         COPY --from=${BASE} /app /app
-        """, id="variable-reference"),
+        """, id="variable-without-default"),
+    pytest.param("""\
+        ARG PORTA_IMAGE=quay.io/3scale/porta:nightly
+        FROM alpine:3.20
+        COPY --from=$PORTA_IMAGE /opt/system /opt/system
+        """, id="variable-resolving-to-an-image"),
     pytest.param("""\
         FROM alpine:3.20 AS app
         COPY --from=app /a /b

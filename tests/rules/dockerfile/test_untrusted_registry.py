@@ -50,3 +50,14 @@ def test_docker_hub_trusted_by_name():
 
 def test_glob_needs_a_subdomain():
     fires(RULE, "FROM mirror.example/alpine:3.20\n", lines=[1], config=TRUSTED)
+
+
+def test_copy_from_an_image_is_checked_too():
+    source = "FROM registry.corp.example/base:1\nCOPY --from=ghcr.io/astral-sh/uv:0.8.15 /uv /bin/\n"
+    fires(RULE, source, lines=[2], columns=[13], config=TRUSTED)
+
+
+def test_copy_from_a_stage_or_trusted_image_is_not():
+    source = ("FROM registry.corp.example/go:1 AS build\nFROM registry.corp.example/base:1\n"
+              "COPY --from=build /app /app\nCOPY --from=registry.corp.example/tools:1 /bin/t /bin/\n")
+    quiet(RULE, source, config=TRUSTED)
