@@ -97,3 +97,21 @@ def rule(
         return fn
 
     return decorate
+
+
+# Dockerfile rule helpers (ONBUILD, RUN mounts, package managers), appended for the hadolint-family rules.
+from linter.instructions import (  # noqa: E402
+    cache_mount_targets,
+    copy_paths,
+    has_cache_mount,
+    mounts,
+    onbuild_inner,
+    stages_in_final_image,
+    with_onbuild,
+)
+from linter.sources import packages  # noqa: E402
+
+__all__ += [
+    "cache_mount_targets", "copy_paths", "has_cache_mount", "mounts", "onbuild_inner", "stages_in_final_image",
+    "with_onbuild", "packages",
+]

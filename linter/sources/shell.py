@@ -19,6 +19,7 @@ MAX_SCRIPT = 200_000  # longer scripts use the fallback tokenizer: bashlex is sl
 class Command:
     words: tuple[str, ...]  # the command name and its arguments, wrappers (sudo, env) removed
     assignments: tuple[str, ...] = field(default=())  # `NAME=value` prefixes
+    wrappers: tuple[str, ...] = field(default=())  # wrapper commands removed from the front (`sudo`, `env`)
 
     @property
     def name(self) -> str:
@@ -43,9 +44,11 @@ class Command:
         return False
 
 
-def _strip_wrappers(words: list[str], assignments: list[str]) -> list[str]:
+def _strip_wrappers(words: list[str], assignments: list[str], stripped: list[str] | None = None) -> list[str]:
     while words:
         head = words[0].rsplit("/", 1)[-1]
+        if stripped is not None and (head == "env" or head in WRAPPERS):
+            stripped.append(head)
         if head == "env":
             words = words[1:]
             while words and ("=" in words[0] or words[0].startswith("-")):
@@ -80,9 +83,10 @@ def _commands_of(tree: object, out: list[Command], depth: int) -> None:
         parts = node.parts
         words = [p.word for p in parts if p.kind == "word"]
         assignments = [p.word for p in parts if p.kind == "assignment"]
-        words = _strip_wrappers(words, assignments)
+        wrappers: list[str] = []
+        words = _strip_wrappers(words, assignments, wrappers)
         if words:
-            out.append(Command(tuple(words), tuple(assignments)))
+            out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
             if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and depth < 3:
                 inner = words[words.index("-c") + 1]
                 out.extend(_parse(inner, depth + 1))
@@ -115,9 +119,10 @@ def _fallback(script: str) -> tuple[Command, ...]:
         assignments = []
         while words and "=" in words[0] and not words[0].startswith(("-", "=")):
             assignments.append(words.pop(0))
-        words = _strip_wrappers(words, assignments)
+        wrappers: list[str] = []
+        words = _strip_wrappers(words, assignments, wrappers)
         if words:
-            out.append(Command(tuple(words), tuple(assignments)))
+            out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
     return tuple(out)
 
 
