@@ -48,6 +48,17 @@ def _kind(lang: str) -> str:
     return "dockerfile" if lang == "dockerfile" else "yaml"
 
 
+def _example_config(rule_id: str, code: str) -> dict | None:
+    """An Example may start with `# config: {json options}`: the rule's options for that example."""
+    first = code.lstrip().splitlines()[0] if code.strip() else ""
+    match = re.match(r"#\s*config:\s*(\{.*\})\s*$", first)
+    if not match:
+        return None
+    import json
+
+    return {"rules": {rule_id: json.loads(match.group(1))}}
+
+
 @pytest.mark.parametrize("r", [r for r in RULES if r.id not in NO_SNIPPET], ids=lambda r: r.id)
 def test_example_fires_and_use_instead_is_quiet(r):
     sections = doc_sections(r.meta.doc)
@@ -56,10 +67,12 @@ def test_example_fires_and_use_instead_is_quiet(r):
     assert examples and fixes, f"{r.id}: Example and Use instead need a fenced code block"
     config = {"rules": {r.id: "on"}}
     for lang, code in examples:
-        found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
+        found = [f for f in lint(code, kind=_kind(lang), config=_example_config(r.id, code) or config)
+                 if f.rule_id == r.id]
         assert found, f"{r.id}: its Example does not fire"
     for lang, code in fixes:
-        found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
+        found = [f for f in lint(code, kind=_kind(lang), config=_example_config(r.id, code) or config)
+                 if f.rule_id == r.id]
         assert not found, f"{r.id}: its 'Use instead' fires: {found}"
 
 
