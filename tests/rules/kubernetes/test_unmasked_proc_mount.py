@@ -32,7 +32,7 @@ FIRES = [
           containers:
             - name: web
               image: nginx:1.27
-        """, [9], [24], id="init-container"),
+        """, [9], [20], id="init-container"),
     pytest.param("""\
         apiVersion: v1
         kind: Pod
