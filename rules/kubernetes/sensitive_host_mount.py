@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
@@ -9,6 +10,11 @@ from linter.sources.workload import host_mounts, normalise_host_path
 # kube-linter's sensitive-host-mounts directories, plus the kubelet's and runtimes' state.
 DEFAULT_PATHS = ("/", "/boot", "/dev", "/etc", "/lib", "/proc", "/sys", "/usr", "/root", "/run", "/var/run",
                  "/var/lib/kubelet", "/var/lib/docker", "/var/lib/containerd", "/etc/kubernetes")
+
+
+@lru_cache(maxsize=16)
+def _normalised(paths: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(normalise_host_path(p) for p in paths)
 
 
 @dataclass(frozen=True)
@@ -69,7 +75,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     - `paths` (list of strings): the sensitive directories (exact matches).
     """
     paths = ctx.options.paths if ctx.options else DEFAULT_PATHS
-    sensitive = {normalise_host_path(p) for p in paths}
     for mount in host_mounts(obj):
-        if mount.path in sensitive:
+        if mount.path in _normalised(tuple(paths)):
             yield report(mount.anchor, f"volume `{mount.volume_name}` mounts the node's `{mount.path}`")
