@@ -234,3 +234,8 @@ def port_names_and_numbers(c: ContainerRef) -> tuple[set[str], set[int]]:
         elif isinstance(number, str) and number.isdigit():
             numbers.add(int(number))
     return names, numbers
+
+
+# Capabilities that amount to (near) root on the node: reported by dangerous-capability-added.
+DANGEROUS_CAPABILITIES = frozenset({"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO",
+                                    "SYS_BOOT", "DAC_READ_SEARCH", "BPF", "MAC_ADMIN", "MAC_OVERRIDE"})

@@ -3,11 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import capabilities
-
-# Reported by dangerous-capability-added instead.
-DANGEROUS = frozenset({"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT",
-                       "SYS_TIME", "DAC_READ_SEARCH", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE"})
+from linter.sources.workload import DANGEROUS_CAPABILITIES as DANGEROUS, capabilities
 
 
 @rule(

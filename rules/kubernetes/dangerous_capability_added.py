@@ -3,11 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import capabilities
-
-# Capabilities that amount to (near) root on the node.
-DANGEROUS = frozenset({"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO", "SYS_BOOT",
-                       "SYS_TIME", "DAC_READ_SEARCH", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE"})
+from linter.sources.workload import DANGEROUS_CAPABILITIES as DANGEROUS, capabilities
 
 
 @rule(
@@ -19,8 +15,8 @@ DANGEROUS = frozenset({"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRAC
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     `securityContext.capabilities.add` entries (with or without the `CAP_` prefix, any case) among
-    ALL, SYS_ADMIN, NET_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, SYS_TIME,
-    DAC_READ_SEARCH, BPF, PERFMON, MAC_ADMIN and MAC_OVERRIDE.
+    ALL, SYS_ADMIN, NET_ADMIN, SYS_MODULE, SYS_PTRACE, SYS_RAWIO, SYS_BOOT, DAC_READ_SEARCH, BPF,
+    MAC_ADMIN and MAC_OVERRIDE (others, such as SYS_TIME, are `capability-added`'s).
 
     ## Why it matters
     These capabilities let a process mount file systems, load kernel modules, trace other

@@ -85,6 +85,21 @@ QUIET = [
                 capabilities: {add: [IPC_LOCK]}
         """, id="ordinary-capability"),
     pytest.param("""\
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: node-exporter}
+        spec:
+          selector: {matchLabels: {app: node-exporter}}
+          template:
+            metadata: {labels: {app: node-exporter}}
+            spec:
+              containers:
+                - name: node-exporter
+                  image: quay.io/prometheus/node-exporter:v1.8.2
+                  securityContext:
+                    capabilities: {add: [SYS_TIME], drop: [ALL]}
+        """, id="near-miss-sys-time-of-node-exporter-is-the-strict-rule"),
+    pytest.param("""\
         apiVersion: v1
         kind: Pod
         metadata: {name: vpn}
