@@ -239,3 +239,18 @@ def port_names_and_numbers(c: ContainerRef) -> tuple[set[str], set[int]]:
 # Capabilities that amount to (near) root on the node: reported by dangerous-capability-added.
 DANGEROUS_CAPABILITIES = frozenset({"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_MODULE", "SYS_PTRACE", "SYS_RAWIO",
                                     "SYS_BOOT", "DAC_READ_SEARCH", "BPF", "MAC_ADMIN", "MAC_OVERRIDE"})
+
+
+def is_windows_pod(obj: K8sObject) -> bool:
+    """A pod that runs on Windows nodes (`os.name: windows` or a `kubernetes.io/os: windows` selector):
+    Linux-only fields (runAsUser, runAsNonRoot, readOnlyRootFilesystem, seccomp) do not apply."""
+    found = pod_spec(obj)
+    if found is None:
+        return False
+    spec = found[1]
+    os_field = spec.get("os")
+    if isinstance(os_field, dict) and os_field.get("name") == "windows":
+        return True
+    selector = spec.get("nodeSelector")
+    return isinstance(selector, dict) and (selector.get("kubernetes.io/os") == "windows"
+                                           or selector.get("beta.kubernetes.io/os") == "windows")

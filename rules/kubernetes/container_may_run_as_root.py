@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import effective, is_templated
+from linter.sources.workload import effective, is_templated, is_windows_pod
 
 
 @rule(
@@ -17,6 +17,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     Every container, init container and ephemeral container of every pod-bearing kind, with the
     container's `securityContext` overriding the pod's: the container fires when its effective
     `runAsUser` is `0`, or when it has no non-zero `runAsUser` and no `runAsNonRoot: true`.
+    Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped.
 
     ## Why it matters
     A process running as UID 0 is root on the node as soon as it escapes the container (a kernel
@@ -48,6 +49,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
           image: nginx:1.27
     ```
     """
+    if is_windows_pod(obj):
+        return
     for c in containers(obj):
         user = effective(c, "runAsUser")
         if is_templated(user.value):

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import effective, is_templated
+from linter.sources.workload import effective, is_templated, is_windows_pod
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     Every container's effective `runAsUser` (container level over pod level): unset or below
     `min-id` fires; and an effective `runAsGroup` set below `min-id`. Off by default (kube-score,
     checkov and trivy check it; it is an opinion about UID ranges).
+    Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped.
 
     ## Why it matters
     UIDs below 10000 are the ones host accounts use: a container process that escapes shares the
@@ -56,6 +57,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     ## Options
     - `min-id` (int, default 10000): the lowest UID/GID that does not fire.
     """
+    if is_windows_pod(obj):
+        return
     low = ctx.options.min_id if ctx.options else 10000
     for c in containers(obj):
         user = effective(c, "runAsUser")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import effective, is_templated, pod_annotations
+from linter.sources.workload import effective, is_templated, is_windows_pod, pod_annotations
 
 POD_ANNOTATION = "seccomp.security.alpha.kubernetes.io/pod"
 CONTAINER_ANNOTATION = "container.seccomp.security.alpha.kubernetes.io/"
@@ -24,6 +24,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     template selects `runtime/default`, `docker/default` or `localhost/...`. An explicit
     `Unconfined` is `unconfined-seccomp-profile`'s. Off by default (kube-score, checkov and trivy
     check it; kube-linter does not).
+    Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped.
 
     ## Why it matters
     Without a profile the container runs Unconfined on most clusters: every system call,
@@ -53,6 +54,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
           image: nginx:1.27
     ```
     """
+    if is_windows_pod(obj):
+        return
     annotations = pod_annotations(obj)
     pod_ann = annotations.get(POD_ANNOTATION)
     for c in containers(obj, ("containers", "initContainers")):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import container_security_context, is_templated
+from linter.sources.workload import container_security_context, is_templated, is_windows_pod
 
 
 @rule(
@@ -17,6 +17,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     Containers and init containers whose securityContext does not set
     `readOnlyRootFilesystem: true` (ephemeral debug containers are not checked).
+    Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped.
 
     ## Why it matters
     A writable root file system lets an attacker drop tools and binaries into the container and
@@ -49,6 +50,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         - {name: tmp, emptyDir: {}}
     ```
     """
+    if is_windows_pod(obj):
+        return
     for c in containers(obj, ("containers", "initContainers")):
         value = container_security_context(c).get("readOnlyRootFilesystem")
         if value is True or is_templated(value):

@@ -182,3 +182,48 @@ def test_kube_linter_documented_example_explicit_root_user_fires_even_with_run_a
               image: nginx:1.27
               securityContext: {runAsNonRoot: true, runAsUser: 0}
         """, lines=[8])
+
+
+def test_kube_linter_e2e_objects_behave_as_documented():
+    """kube-linter's tests/checks/run-as-non-root.yml: `dont-fire` has runAsNonRoot, `app1` does not
+    (its `runAsUser: 0` sits outside securityContext, so it is ignored, as by the API server)."""
+    source = """\
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: dont-fire}
+        spec:
+          selector: {matchLabels: {app.kubernetes.io/name: app1}}
+          template:
+            spec:
+              containers:
+                - name: app
+                  runAsUser: 1001
+                  securityContext:
+                    runAsNonRoot: true
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: app1}
+        spec:
+          selector: {matchLabels: {app.kubernetes.io/name: app1}}
+          template:
+            spec:
+              containers:
+                - name: app
+                  runAsUser: 0
+        """
+    fires(RULE, source, lines=[22])
+
+
+@pytest.mark.parametrize("selector", ["os: {name: windows}", "nodeSelector: {kubernetes.io/os: windows}"])
+def test_quiet_for_windows_pods(selector):
+    quiet(RULE, f"""\
+apiVersion: v1
+kind: Pod
+metadata: {{name: iis}}
+spec:
+  {selector}
+  containers:
+    - name: iis
+      image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+""")

@@ -135,3 +135,22 @@ def test_fires_in_every_workload_kind(kind):
 
 def test_on_by_default():
     fires(RULE, WORKLOADS["Deployment"], lines=[line_of(WORKLOADS["Deployment"], "- name: app")])
+
+
+def test_kube_linter_e2e_object_fires_as_documented():
+    """kube-linter's tests/checks/unset-memory-requirements.yml: requests/limits outside `resources`."""
+    fires(RULE, """\
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: app1}
+        spec:
+          replicas: 3
+          template:
+            spec:
+              containers:
+              - name: app
+                requests:
+                  cpu: 1
+                limits:
+                  cpu: 1
+        """, lines=[9])

@@ -117,3 +117,32 @@ def test_quiet(source):
 def test_fires_in_every_workload_kind(kind):
     source = WORKLOADS[kind]
     fires(RULE, source, lines=[line_of(source, "securityContext: {allowPrivilegeEscalation: true}")])
+
+
+def test_kube_linter_e2e_objects_behave_as_documented():
+    """kube-linter's tests/checks/privilege-escalation-container.yml: false is quiet, true fires."""
+    fires(RULE, """\
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: dont-fire}
+        spec:
+          replicas: 3
+          template:
+            spec:
+              containers:
+                - name: app
+                  securityContext:
+                    allowPrivilegeEscalation: false
+        ---
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: app1}
+        spec:
+          replicas: 3
+          template:
+            spec:
+              containers:
+              - name: app
+                securityContext:
+                  allowPrivilegeEscalation: true
+        """, lines=[23])

@@ -129,3 +129,21 @@ def test_quiet(source):
 def test_fires_in_every_workload_kind(kind):
     source = WORKLOADS[kind]
     fires(RULE, source, lines=[line_of(source, "- name: kernel.sem")])
+
+
+def test_kube_linter_e2e_object_fires_as_documented():
+    """kube-linter's tests/checks/unsafe-sysctls.yml: kernel.sem in the pod securityContext."""
+    fires(RULE, """\
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: app1}
+        spec:
+          replicas: 3
+          template:
+            spec:
+              containers:
+              - name: app
+              securityContext:
+                sysctls:
+                - name: kernel.sem
+        """, lines=[12])

@@ -117,3 +117,17 @@ def test_quiet(source):
 def test_fires_in_every_workload_kind(kind):
     source = WORKLOADS[kind]
     fires(RULE, source, lines=[line_of(source, "- name: app")])
+
+
+@pytest.mark.parametrize("selector", ["os: {name: windows}", "nodeSelector: {kubernetes.io/os: windows}"])
+def test_quiet_for_windows_pods(selector):
+    quiet(RULE, f"""\
+apiVersion: v1
+kind: Pod
+metadata: {{name: iis}}
+spec:
+  {selector}
+  containers:
+    - name: iis
+      image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022
+""")
