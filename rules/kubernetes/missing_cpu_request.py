@@ -15,7 +15,8 @@ from linter.sources.workload import quantity_unset, resources
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     Containers and init containers of every pod-bearing kind whose `resources.requests.cpu`
-    is missing or zero.
+    is missing or zero, unless `resources.limits.cpu` is set (the API server then defaults the
+    request to the limit).
 
     ## Why it matters
     The scheduler places pods by their requests: without a CPU request the pod can land on a
@@ -35,7 +36,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             - name: api
               image: example/api:1.4.0
               resources:
-                limits: {cpu: 500m}
+                limits: {memory: 256Mi}
     ```
 
     ## Use instead
@@ -60,5 +61,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         section = resources(c, "requests")
         if not quantity_unset(section.get("cpu")):
             continue
+        if not quantity_unset(resources(c, "limits").get("cpu")):
+            continue  # the API server defaults a missing request to the limit
         anchor = c.at("resources", "requests", "cpu") if "cpu" in section else c.at()
         yield report(anchor, f"container `{c.name}` has no CPU request")

@@ -15,7 +15,8 @@ from linter.sources.workload import quantity_unset, resources
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     Containers and init containers of every pod-bearing kind whose `resources.requests.memory`
-    is missing or zero.
+    is missing or zero, unless `resources.limits.memory` is set (the API server then defaults the
+    request to the limit).
 
     ## Why it matters
     Without a memory request the scheduler ignores the container's memory when placing the pod,
@@ -35,7 +36,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             - name: api
               image: example/api:1.4.0
               resources:
-                limits: {memory: 256Mi}
+                limits: {cpu: 500m}
     ```
 
     ## Use instead
@@ -60,5 +61,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         section = resources(c, "requests")
         if not quantity_unset(section.get("memory")):
             continue
+        if not quantity_unset(resources(c, "limits").get("memory")):
+            continue  # the API server defaults a missing request to the limit
         anchor = c.at("resources", "requests", "memory") if "memory" in section else c.at()
         yield report(anchor, f"container `{c.name}` has no memory request")

@@ -27,8 +27,8 @@ FIRES = [
             - name: api
               image: example/api:1.4.0
               resources:
-                limits: {memory: 256Mi}
-        """, [6], [7], id="only-the-limits"),
+                limits: {cpu: 500m}
+        """, [6], [7], id="limit-of-cpu-only"),
     pytest.param("""\
         apiVersion: v1
         kind: Pod
@@ -57,6 +57,17 @@ FIRES = [
 ]
 
 QUIET = [
+    pytest.param("""\
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: api}
+        spec:
+          containers:
+            - name: api
+              image: example/api:1.4.0
+              resources:
+                limits: {memory: 256Mi}
+        """, id="near-miss-the-memory-limit-defaults-the-request"),
     pytest.param("""\
         apiVersion: v1
         kind: Pod
