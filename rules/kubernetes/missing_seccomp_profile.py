@@ -23,7 +23,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     level) is unset, and no legacy `seccomp.security.alpha.kubernetes.io` annotation on the pod
     template selects `runtime/default`, `docker/default` or `localhost/...`. An explicit
     `Unconfined` is `unconfined-seccomp-profile`'s. Off by default (kube-score, checkov and trivy
-    check it; kube-linter does not).
+    check it; kube-linter does not). Polaris' `linuxHardening` is a looser variant: it also accepts
+    AppArmor, SELinux options or dropped capabilities instead of a seccomp profile.
     Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped.
 
     ## Why it matters
