@@ -12,7 +12,7 @@ SOCKETS = ("docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock", "p
     id="KS150", name="container-runtime-socket-mount", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A hostPath volume mounts the container runtime's socket (docker.sock, containerd.sock, crio.sock)",
     remediation="Remove the socket mount; build images with a daemonless builder (kaniko, buildkit rootless)",
-    aliases=("docker-sock", "container-runtime-sock", "CKV_K8S_27"),
+    aliases=("docker-sock", "container-runtime-sock", "CKV_K8S_27", "KSV006"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
