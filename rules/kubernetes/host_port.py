@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import container_ports
+from linter.sources.workload import container_ports, pod_field
 
 
 @rule(
@@ -14,7 +14,8 @@ from linter.sources.workload import container_ports
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
-    A non-zero `hostPort` in the `ports` of any container or init container.
+    A non-zero `hostPort` in the `ports` of any container or init container. A pod with
+    `hostNetwork: true` is left to `host-network` (its ports are host ports anyway).
 
     ## Why it matters
     A hostPort limits where the pod can be scheduled (one per node and port), exposes the
@@ -47,6 +48,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             - {containerPort: 8080}
     ```
     """
+    if pod_field(obj, "hostNetwork")[0] is True:
+        return
     for c in containers(obj, ("containers", "initContainers")):
         for i, port in container_ports(c):
             host = port.get("hostPort")

@@ -78,6 +78,18 @@ QUIET = [
     pytest.param("""\
         apiVersion: v1
         kind: Pod
+        metadata: {name: agent}
+        spec:
+          hostNetwork: true
+          containers:
+            - name: agent
+              image: example/agent:1.2.0
+              ports:
+                - {containerPort: 9100, hostPort: 9100}
+        """, id="host-network-pod-is-the-other-rule"),
+    pytest.param("""\
+        apiVersion: v1
+        kind: Pod
         metadata: {name: web}
         spec:
           containers:
