@@ -10,12 +10,13 @@ from linter.sources.workload import PROBES, is_templated, port_names_and_numbers
     id="KS112", name="probe-port-name-undefined", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A probe uses a named port that the container does not define",
     remediation="Use the name of one of the container's `ports`, or the port number",
-    aliases=(),
+    aliases=("probe-port",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     The named `port` of each `httpGet`, `tcpSocket` and `grpc` liveness, readiness and startup
-    probe (of a non-init container) that no entry of the container's `ports` has as `name`.
+    probe (of a non-init container) that no entry of the container's `ports` has as `name`, as
+    kube-linter's `probe-port` (a numeric string such as `"8080"` is a number, not a name).
 
     ## Why it matters
     The kubelet resolves a named probe port in the container's own `ports`; when the name is not

@@ -10,7 +10,7 @@ from linter.sources.workload import PROBES, port_names_and_numbers, probe_port
     id="KS111", name="probe-port-not-exposed", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A probe's port number is not among the container's declared ports",
     remediation="Declare the port in the container's `ports`, or probe a port that is declared",
-    aliases=("liveness-port", "readiness-port", "startup-port", "probe-port"),
+    aliases=("liveness-port", "readiness-port", "startup-port"),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

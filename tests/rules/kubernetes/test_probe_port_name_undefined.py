@@ -131,3 +131,33 @@ def test_quiet(source):
 def test_fires_in_every_workload_kind(kind):
     source = WORKLOADS[kind]
     fires(RULE, source, lines=[line_of(source, "httpGet: {path: /, port: http}")])
+
+
+def test_kube_linter_e2e_objects_behave_as_documented():
+    """kube-linter's tests/checks/probe-port.yml: only `startupProbe-str-container-port-ko` fires."""
+    objects = []
+    for name, probe in [
+        ("no-probe", ""),
+        ("livenessProbe-int", "livenessProbe: {httpGet: {port: 1234}}"),
+        ("readinessProbe-int-str", 'readinessProbe: {tcpSocket: {port: "1234"}}'),
+        ("startupProbe-str-container-port-ok", "startupProbe: {httpGet: {port: foo}}"),
+        ("startupProbe-str-container-port-ko", "startupProbe: {httpGet: {port: bar}}"),
+    ]:
+        ports = "ports: [{containerPort: 1234, name: foo}]" if "container-port" in name else ""
+        objects.append(f"""\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {{name: {name}}}
+spec:
+  selector: {{matchLabels: {{app: myapp}}}}
+  template:
+    metadata: {{labels: {{app: myapp}}}}
+    spec:
+      containers:
+      - name: myapp
+        image: myimage
+        {ports}
+        {probe}
+""")
+    source = "---\n".join(objects)
+    fires(RULE, source, lines=[source.splitlines().index("        startupProbe: {httpGet: {port: bar}}") + 1])
