@@ -197,3 +197,106 @@ def service_selector(obj: K8sObject) -> dict[str, str] | None:
 
 def services_selecting(idx: ProjectIndex, template: PodTemplate) -> list[K8sObject]:
     return [s for s in idx.of("Service", template.namespace) if matches_labels(service_selector(s) or {}, template.labels)]
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A pod spec's reference to another object by name."""
+
+    kind: str  # ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim
+    name: str
+    path: tuple[Any, ...]  # of the name's value within the object
+    optional: bool
+
+
+_ENV_REFS = (("configMapKeyRef", "ConfigMap"), ("secretKeyRef", "Secret"))
+_ENV_FROM_REFS = (("configMapRef", "ConfigMap"), ("secretRef", "Secret"))
+
+
+def _ref(kind: str, node: Any, key: str, path: tuple[Any, ...]) -> Iterator[Reference]:
+    if not isinstance(node, dict):
+        return
+    name = node.get(key)
+    if isinstance(name, str) and name and "{{" not in name and "$" not in name:
+        yield Reference(kind, name, path + (key,), node.get("optional") is True)
+
+
+def references(obj: K8sObject) -> Iterator[Reference]:
+    """Every ConfigMap, Secret, ServiceAccount and PVC a workload's pod spec names."""
+    found = pod_spec(obj)
+    if found is None:
+        return
+    base, spec = found
+    for key in ("serviceAccountName", "serviceAccount"):
+        name = spec.get(key)
+        if isinstance(name, str) and name and name != "default" and "{{" not in name:
+            yield Reference("ServiceAccount", name, base + (key,), False)
+            break
+    pulls = spec.get("imagePullSecrets")
+    if isinstance(pulls, list):
+        for i, item in enumerate(pulls):
+            yield from _ref("Secret", item, "name", base + ("imagePullSecrets", i))
+    volumes = spec.get("volumes")
+    if isinstance(volumes, list):
+        for i, vol in enumerate(volumes):
+            if not isinstance(vol, dict):
+                continue
+            vbase = base + ("volumes", i)
+            yield from _ref("ConfigMap", vol.get("configMap"), "name", vbase + ("configMap",))
+            yield from _ref("Secret", vol.get("secret"), "secretName", vbase + ("secret",))
+            yield from _ref("PersistentVolumeClaim", vol.get("persistentVolumeClaim"), "claimName",
+                            vbase + ("persistentVolumeClaim",))
+            sources = vol.get("projected", {}).get("sources") if isinstance(vol.get("projected"), dict) else None
+            if isinstance(sources, list):
+                for j, src in enumerate(sources):
+                    if isinstance(src, dict):
+                        sbase = vbase + ("projected", "sources", j)
+                        yield from _ref("ConfigMap", src.get("configMap"), "name", sbase + ("configMap",))
+                        yield from _ref("Secret", src.get("secret"), "name", sbase + ("secret",))
+    for c in containers(obj):
+        env = c.node.get("env")
+        if isinstance(env, list):
+            for i, item in enumerate(env):
+                value_from = item.get("valueFrom") if isinstance(item, dict) else None
+                if isinstance(value_from, dict):
+                    for key, kind in _ENV_REFS:
+                        yield from _ref(kind, value_from.get(key), "name", c.path + ("env", i, "valueFrom", key))
+        env_from = c.node.get("envFrom")
+        if isinstance(env_from, list):
+            for i, item in enumerate(env_from):
+                if isinstance(item, dict):
+                    for key, kind in _ENV_FROM_REFS:
+                        yield from _ref(kind, item.get(key), "name", c.path + ("envFrom", i, key))
+
+
+def object_references(project: Any) -> dict[int, list[Reference]]:
+    return project.memo("linter.sources.crossref.references",
+                        lambda p: {id(o): list(references(o)) for o in p.objects if o.is_workload})
+
+
+@dataclass(frozen=True)
+class MissingReferenceOptions:
+    ignore: tuple[str, ...] = ()  # names never reported (fnmatch globs)
+    require_kind_in_namespace: bool = False  # report only when the run defines some object of that kind there
+
+
+def missing_references(obj: K8sObject, project: Any, kind: str, options: Any) -> Iterator[Reference]:
+    """References of `obj` to objects of `kind` that the run does not define (optional ones skipped)."""
+    import fnmatch
+
+    refs = object_references(project).get(id(obj))
+    if not refs:
+        return
+    idx = index(project)
+    ns = namespace_of(obj)
+    opts = options if isinstance(options, MissingReferenceOptions) else MissingReferenceOptions()
+    if opts.require_kind_in_namespace and not idx.of(kind, ns) and (kind, ns) not in idx.kinds_in_namespace:
+        return
+    seen: set[tuple[Any, ...]] = set()
+    for ref in refs:
+        if ref.kind != kind or ref.optional or idx.has(kind, ns, ref.name) or ref.path in seen:
+            continue
+        if any(fnmatch.fnmatchcase(ref.name, pat) for pat in opts.ignore):
+            continue
+        seen.add(ref.path)
+        yield ref
