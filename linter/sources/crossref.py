@@ -300,3 +300,10 @@ def missing_references(obj: K8sObject, project: Any, kind: str, options: Any) ->
             continue
         seen.add(ref.path)
         yield ref
+
+
+def pod_template_of(project: Any, obj: K8sObject) -> PodTemplate | None:
+    """The indexed pod template of a workload (None for other objects)."""
+    by_id = project.memo("linter.sources.crossref.templates-by-id",
+                         lambda p: {id(t.obj): t for ts in index(p).templates.values() for t in ts})
+    return by_id.get(id(obj))
