@@ -62,7 +62,7 @@ class LabelSelector:
     def __init__(self, node: Any) -> None:
         self.valid = isinstance(node, dict)
         node = node if isinstance(node, dict) else {}
-        self.match_labels = _str_map(node.get("matchLabels")) or {}
+        self.match_labels = {k: v for k, v in (_str_map(node.get("matchLabels")) or {}).items() if k not in CONTROLLER_LABELS}
         self.expressions: list[tuple[str, str, frozenset[str]]] = []
         exprs = node.get("matchExpressions")
         if isinstance(exprs, list):
@@ -72,7 +72,13 @@ class LabelSelector:
                     continue
                 values = e.get("values")
                 vals = frozenset(_label_str(v) for v in values) if isinstance(values, list) else frozenset()
+                if e["key"] in CONTROLLER_LABELS:
+                    continue
                 self.expressions.append((e["key"], str(e.get("operator", "")), vals))
+
+    @property
+    def values(self) -> set[str]:
+        return set(self.match_labels.values()) | {v for _, op, vals in self.expressions if op == "In" for v in vals}
 
     @property
     def is_empty(self) -> bool:
@@ -106,6 +112,9 @@ class ProjectIndex:
     kinds_in_namespace: set[tuple[str, str]] = field(default_factory=set)
     # (kind, namespace) -> objects of that kind, in run order
     by_kind_ns: dict[tuple[str, str], list[K8sObject]] = field(default_factory=lambda: defaultdict(list))
+    # label sets and names of custom resources per namespace: operators create pods from them
+    operator_labels: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    operator_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def of(self, kind: str, namespace: str) -> list[K8sObject]:
         return self.by_kind_ns.get((kind, namespace), [])
@@ -130,10 +139,42 @@ def build_index(project: Any) -> ProjectIndex:
         for extra_kind, extra_name in _generated_objects(obj):
             idx.named[(extra_kind, ns, extra_name)].append(obj)
             idx.kinds_in_namespace.add((extra_kind, ns))
+        if _is_custom_resource(obj):
+            if isinstance(name, str) and name:
+                idx.operator_names[ns].add(name)
+            for path in (("metadata", "labels"), ("spec", "podMetadata", "labels"), ("spec", "template", "metadata", "labels")):
+                found = _str_map(obj.get(*path))
+                if found:
+                    idx.operator_labels[ns].append(found)
         if pod_spec(obj) is not None:
             labels = _str_map(obj.get(*_template_labels_path(obj))) or {}
             idx.templates[ns].append(PodTemplate(obj, ns, labels, list(containers(obj, ("containers",)))))
     return idx
+
+
+def _is_custom_resource(obj: K8sObject) -> bool:
+    group = obj.group
+    return "." in group and not group.endswith(".k8s.io") and obj.kind not in ("Kustomization", "Component")
+
+
+# Labels the controllers put on the pods they create: never in a template, valid in selectors.
+CONTROLLER_LABELS = frozenset({
+    "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "pod-template-hash",
+    "controller-revision-hash", "pod-template-generation", "job-name", "controller-uid",
+    "batch.kubernetes.io/job-name", "batch.kubernetes.io/controller-uid", "batch.kubernetes.io/job-completion-index",
+})
+
+
+def operator_may_select(idx: "ProjectIndex", namespace: str, matches: Any, values: set[str]) -> bool:
+    """Whether pods an operator creates from a custom resource of the run may carry the labels.
+
+    True when the labels of a custom resource in the namespace (its own, `spec.podMetadata` or
+    `spec.template.metadata`) satisfy `matches`, or a selector value is the name of one
+    (prometheus-operator labels pods `prometheus: <name>`).
+    """
+    if values & idx.operator_names.get(namespace, set()):
+        return True
+    return any(matches(labels) for labels in idx.operator_labels.get(namespace, ()))
 
 
 def index(project: Any) -> ProjectIndex:
@@ -192,7 +233,7 @@ def service_selector(obj: K8sObject) -> dict[str, str] | None:
     if obj.kind != "Service" or obj.group:
         return None
     sel = _str_map(obj.get("spec", "selector"))
-    return sel or None
+    return {k: v for k, v in sel.items() if k not in CONTROLLER_LABELS} if sel else None
 
 
 def services_selecting(idx: ProjectIndex, template: PodTemplate) -> list[K8sObject]:
@@ -293,6 +334,11 @@ def missing_references(obj: K8sObject, project: Any, kind: str, options: Any) ->
     if opts.require_kind_in_namespace and not idx.of(kind, ns) and (kind, ns) not in idx.kinds_in_namespace:
         return
     seen: set[tuple[Any, ...]] = set()
+    if kind == "PersistentVolumeClaim" and obj.kind == "StatefulSet":
+        templates = obj.get("spec", "volumeClaimTemplates")
+        for t in templates if isinstance(templates, list) else []:
+            name = t.get("metadata", {}).get("name") if isinstance(t, dict) and isinstance(t.get("metadata"), dict) else None
+            seen.update(r.path for r in refs if r.kind == kind and r.name == name)
     for ref in refs:
         if ref.kind != kind or ref.optional or idx.has(kind, ns, ref.name) or ref.path in seen:
             continue

@@ -111,8 +111,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             continue
         if port is None or isinstance(port, bool):
             continue
-        declared = services[0].get("spec", "ports")
-        declared = [p for p in declared if isinstance(p, dict)] if isinstance(declared, list) else []
+        declared = [p for s in services for p in (s.get("spec", "ports") if isinstance(s.get("spec", "ports"), list) else [])
+                    if isinstance(p, dict)]
         if isinstance(port, int) or (isinstance(port, str) and port.isdigit()):
             ok = any(str(p.get("port")) == str(port) for p in declared)
         else:

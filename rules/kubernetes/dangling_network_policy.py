@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import LabelSelector, index, namespace_of, selected_templates
+from linter.sources.crossref import LabelSelector, index, namespace_of, operator_may_select, selected_templates
 
 
 @rule(
@@ -18,7 +18,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     A `NetworkPolicy` (networking.k8s.io) whose `spec.podSelector` (`matchLabels` and
     `matchExpressions`) matches the template labels of no workload of the run in its namespace.
     An empty selector (`{}`, every pod) never fires, and neither does a policy whose namespace
-    holds no workload in the run.
+    holds no workload in the run. Controller-set pod labels (`statefulset.kubernetes.io/pod-name`...)
+    are ignored, and a selector matching the labels (or name) of a custom resource of the
+    namespace is assumed to select pods an operator creates from it.
 
     ## Why it matters
     A policy that selects nothing protects nothing: the pods it was written for stay open to
@@ -75,5 +77,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     idx = index(ctx.project)
     ns = namespace_of(obj)
     if not idx.templates.get(ns) or selected_templates(idx, ns, selector):
+        return
+    if operator_may_select(idx, ns, selector.matches, selector.values):
         return
     yield report(obj.at("spec", "podSelector"), f"podSelector matches no pod template in namespace `{ns}`")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import LabelSelector, index, namespace_of, selected_templates
+from linter.sources.crossref import LabelSelector, index, namespace_of, operator_may_select, selected_templates
 
 
 @rule(
@@ -15,7 +15,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `PodDisruptionBudget` whose `spec.selector` (`matchLabels` and `matchExpressions`)
     matches the template labels of no workload of the run in its namespace. Empty selectors
-    and namespaces without any workload in the run are skipped.
+    and namespaces without any workload in the run are skipped. Controller-set pod labels are
+    ignored, and a selector matching the labels (or name) of a custom resource of the namespace
+    is assumed to select pods an operator creates from it.
 
     ## Why it matters
     A budget that selects nothing gives no protection: a node drain or cluster upgrade evicts
@@ -72,5 +74,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     idx = index(ctx.project)
     ns = namespace_of(obj)
     if not idx.templates.get(ns) or selected_templates(idx, ns, selector):
+        return
+    if operator_may_select(idx, ns, selector.matches, selector.values):
         return
     yield report(obj.at("spec", "selector"), f"selector matches no pod template in namespace `{ns}`")

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import index, matches_labels, namespace_of, service_selector
+from linter.sources.crossref import index, matches_labels, namespace_of, operator_may_select, service_selector
 
 
 @rule(
@@ -18,7 +18,10 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     A `Service` whose `spec.selector` matches the template labels of no workload (Deployment,
     StatefulSet, DaemonSet, Job, CronJob, Pod...) of the run in the same namespace. A Service
     without a selector (ExternalName, hand-made Endpoints) is skipped, and so is a Service whose
-    namespace holds no workload at all in the run: its pods are then defined elsewhere.
+    namespace holds no workload at all in the run: its pods are then defined elsewhere. Labels
+    that controllers add to pods (`statefulset.kubernetes.io/pod-name`, `pod-template-hash`...)
+    are ignored in selectors, and a selector that matches the labels (or name) of a custom
+    resource of the namespace is assumed to select the pods an operator creates from it.
     Objects without a namespace are in `default`.
 
     ## Why it matters
@@ -70,8 +73,11 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     selector = service_selector(obj)
     if not selector:
         return
-    templates = index(ctx.project).templates.get(namespace_of(obj), [])
+    idx = index(ctx.project)
+    templates = idx.templates.get(namespace_of(obj), [])
     if not templates or any(matches_labels(selector, t.labels) for t in templates):
+        return
+    if operator_may_select(idx, namespace_of(obj), lambda labels: matches_labels(selector, labels), set(selector.values())):
         return
     shown = ", ".join(f"{k}={v}" for k, v in sorted(selector.items()))
     yield report(obj.at("spec", "selector"),

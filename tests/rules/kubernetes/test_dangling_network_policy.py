@@ -35,6 +35,8 @@ QUIET = [
     pytest.param(np("{matchExpressions: [{key: role, operator: In, values: [primary, replica]}]}") + STS, id="expression-in-matches"),
     pytest.param(np("{matchExpressions: [{key: tier, operator: DoesNotExist}]}") + STS, id="expression-does-not-exist-matches"),
     pytest.param(np("{matchLabels: {app: postgresql}}"), id="no-workload-in-run"),
+    pytest.param(np("{matchLabels: {alertmanager: main}}") + STS + "---\napiVersion: monitoring.coreos.com/v1\nkind: Alertmanager\nmetadata: {name: main}\n",
+                 id="operator-custom-resource"),
     pytest.param(np("{matchLabels: {app: postgresql}}  # k8slint: ignore=dangling-networkpolicy") + STS, id="suppressed-by-kube-linter-name"),
 ]
 

@@ -44,6 +44,11 @@ QUIET = [
                  id="externalname-without-selector"),
     pytest.param(svc("{app: web}").replace("namespace: shop", "namespace: default") + DEPLOY.replace("namespace: shop", "namespace: x").replace(
         "name: web, namespace: x", "name: web"), id="unset-namespace-is-default"),
+    pytest.param(svc("{app: web, statefulset.kubernetes.io/pod-name: web-0}") + DEPLOY, id="controller-set-label-ignored"),
+    pytest.param(svc("{prometheus: k8s}") + DEPLOY + "---\napiVersion: monitoring.coreos.com/v1\nkind: Prometheus\n"
+                 "metadata: {name: k8s, namespace: shop}\n", id="pods-of-an-operator-custom-resource-by-name"),
+    pytest.param(svc("{app.kubernetes.io/name: am}") + DEPLOY + "---\napiVersion: monitoring.coreos.com/v1\nkind: Alertmanager\n"
+                 "metadata: {name: main, namespace: shop, labels: {app.kubernetes.io/name: am}}\n", id="pods-of-an-operator-custom-resource-by-labels"),
     pytest.param(svc("{app: webb}").replace("metadata: {name: web, namespace: shop}",
                  "metadata:\n  name: web\n  namespace: shop\n  annotations: {k8slint.io/ignore: dangling-service}") + DEPLOY,
                  id="suppressed-by-annotation"),

@@ -14,6 +14,9 @@ FIRES = [
 QUIET = [
     pytest.param(HEAD + "  volumes: [{name: v, persistentVolumeClaim: {claimName: data}}]\n" + PVC, id="defined"),
     pytest.param(HEAD + "  volumes: [{name: v, emptyDir: {}}]\n", id="empty-dir"),
+    pytest.param("apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  template:\n    spec:\n"
+                 "      containers: [{name: a, image: x}]\n      volumes: [{name: datadir, persistentVolumeClaim: {claimName: datadir}}]\n"
+                 "  volumeClaimTemplates: [{metadata: {name: datadir}}]\n", id="statefulset-claim-template"),
     pytest.param(HEAD + "  volumes: [{name: v, persistentVolumeClaim: {}}]\n", id="no-claim-name"),
     pytest.param(HEAD + "  volumes: [{name: v, persistentVolumeClaim: {claimName: data}}]  # k8slint: ignore=KS311\n", id="suppressed"),
 ]
