@@ -36,7 +36,7 @@ def _backends(obj: K8sObject) -> Iterator[tuple[tuple[Any, ...], Any, Any, tuple
     id="KS302", name="dangling-ingress", target=Target.K8S_PROJECT, severity=Severity.WARNING,
     summary="An Ingress routes to a Service, or a Service port, that the run does not define",
     remediation="Fix the backend's service name or port to match a Service of the same namespace",
-    aliases=("dangling-ingress", "ingress-targets-service"),
+    aliases=("ingress-targets-service",),
     references=("https://docs.kubelinter.io/#/generated/checks?id=dangling-ingress",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

@@ -10,7 +10,7 @@ from linter.sources.crossref import index, matches_labels, namespace_of, operato
     id="KS300", name="dangling-service", target=Target.K8S_PROJECT, severity=Severity.WARNING,
     summary="A Service selects no pod template defined in the run",
     remediation="Make `spec.selector` match the pod template labels of the workload it fronts",
-    aliases=("dangling-service", "service-targets-pod"),
+    aliases=("service-targets-pod",),
     references=("https://docs.kubelinter.io/#/generated/checks?id=dangling-service",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
