@@ -321,6 +321,13 @@ class MissingReferenceOptions:
     require_kind_in_namespace: bool = False  # report only when the run defines some object of that kind there
 
 
+@dataclass(frozen=True)
+class MissingSecretOptions(MissingReferenceOptions):
+    # Secrets are often created outside the manifests (sealed, external, by hand): by default only
+    # report when the namespace defines Secrets in the run, i.e. when the name is likely a typo.
+    require_kind_in_namespace: bool = True
+
+
 def missing_references(obj: K8sObject, project: Any, kind: str, options: Any) -> Iterator[Reference]:
     """References of `obj` to objects of `kind` that the run does not define (optional ones skipped)."""
     import fnmatch
@@ -331,7 +338,7 @@ def missing_references(obj: K8sObject, project: Any, kind: str, options: Any) ->
     idx = index(project)
     ns = namespace_of(obj)
     opts = options if isinstance(options, MissingReferenceOptions) else MissingReferenceOptions()
-    if opts.require_kind_in_namespace and not idx.of(kind, ns) and (kind, ns) not in idx.kinds_in_namespace:
+    if opts.require_kind_in_namespace and (kind, ns) not in idx.kinds_in_namespace:
         return
     seen: set[tuple[Any, ...]] = set()
     if kind == "PersistentVolumeClaim" and obj.kind == "StatefulSet":

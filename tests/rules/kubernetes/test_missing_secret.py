@@ -3,6 +3,7 @@ import pytest
 from linter.testing import fires, quiet
 
 HEAD = "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: a, image: x}]\n"
+ALL = {"rules": {"KS309": {"require-kind-in-namespace": False}}}
 SECRET = "---\napiVersion: v1\nkind: Secret\nmetadata: {name: s}\ntype: Opaque\n"
 
 FIRES = [
@@ -30,13 +31,20 @@ QUIET = [
 
 @pytest.mark.parametrize("src,lines,columns", [p if len(p.values) == 3 else pytest.param(*p.values, None, id=p.id) for p in FIRES])
 def test_fires(src, lines, columns):
-    fires("missing-secret", src, lines=lines, columns=columns)
+    fires("missing-secret", src, lines=lines, columns=columns, config=ALL)
 
 
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
+    quiet("missing-secret", src, config=ALL)
+
+
+def test_by_default_only_when_the_namespace_defines_secrets():
+    src = HEAD + "  imagePullSecrets: [{name: regcred}]\n"
     quiet("missing-secret", src)
+    fires("missing-secret", src + SECRET, lines=[6])
+    quiet("missing-secret", src + SECRET.replace("{name: s}", "{name: s, namespace: x}"))
 
 
 def test_option_ignore():
-    quiet("missing-secret", HEAD + "  imagePullSecrets: [{name: regcred}]\n", config={"rules": {"KS309": {"ignore": ["regcred"]}}})
+    quiet("missing-secret", HEAD + "  imagePullSecrets: [{name: regcred}]\n", config={"rules": {"KS309": {"ignore": ["regcred"], "require-kind-in-namespace": False}}})
