@@ -35,17 +35,23 @@ def test_quiet(src):
 
 def test_scope_across_files():
     files = {"base/a.yaml": CM % "", "base/b.yaml": CM % "", "prod/c.yaml": CM % ""}
-    found = [f for f in lint_files(files) if f.rule_id == "KS312"]
+    assert [f for f in lint_files(files) if f.rule_id == "KS312"] == []
+    found = [f for f in lint_files(files, config={"rules": {"KS312": {"scope": "directory"}}}) if f.rule_id == "KS312"]
     assert [(f.path, f.line) for f in found] == [("base/b.yaml", 3)]
     assert "base/a.yaml:3" in found[0].message
     found = [f for f in lint_files(files, config={"rules": {"KS312": {"scope": "run"}}}) if f.rule_id == "KS312"]
     assert [f.path for f in found] == ["base/b.yaml", "prod/c.yaml"]
-    found = [f for f in lint_files(files, config={"rules": {"KS312": {"scope": "file"}}}) if f.rule_id == "KS312"]
-    assert found == []
+
+
+def test_files_of_one_kustomization():
+    kust = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [a.yaml, ../shared/b.yaml]\n"
+    files = {"app/a.yaml": CM % "", "shared/b.yaml": CM % "", "app/kustomization.yaml": kust, "other/c.yaml": CM % ""}
+    found = [f for f in lint_files(files) if f.rule_id == "KS312"]
+    assert [(f.path, f.line) for f in found] == [("shared/b.yaml", 3)]
 
 
 def test_kustomize_patches_are_skipped():
     files = {"app/a.yaml": CM % "", "app/patch.yaml": CM % "",
              "app/kustomization.yaml": "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\n"
                                        "resources: [a.yaml]\npatches: [{path: patch.yaml}]\n"}
-    assert not [f for f in lint_files(files) if f.rule_id == "KS312"]
+    assert not [f for f in lint_files(files, config={"rules": {"KS312": {"scope": "directory"}}}) if f.rule_id == "KS312"]
