@@ -115,6 +115,8 @@ class ProjectIndex:
     # label sets and names of custom resources per namespace: operators create pods from them
     operator_labels: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
     operator_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    # (namespace, label key, label value) -> pod templates carrying that label
+    by_label: dict[tuple[str, str, str], list[PodTemplate]] = field(default_factory=lambda: defaultdict(list))
 
     def of(self, kind: str, namespace: str) -> list[K8sObject]:
         return self.by_kind_ns.get((kind, namespace), [])
@@ -148,7 +150,10 @@ def build_index(project: Any) -> ProjectIndex:
                     idx.operator_labels[ns].append(found)
         if pod_spec(obj) is not None:
             labels = _str_map(obj.get(*_template_labels_path(obj))) or {}
-            idx.templates[ns].append(PodTemplate(obj, ns, labels, list(containers(obj, ("containers",)))))
+            template = PodTemplate(obj, ns, labels, list(containers(obj, ("containers",))))
+            idx.templates[ns].append(template)
+            for k, v in labels.items():
+                idx.by_label[(ns, k, v)].append(template)
     return idx
 
 
@@ -206,7 +211,20 @@ def _generated_objects(obj: K8sObject) -> Iterator[tuple[str, str]]:
 
 
 def selected_templates(idx: ProjectIndex, namespace: str, selector: LabelSelector) -> list[PodTemplate]:
-    return [t for t in idx.templates.get(namespace, ()) if selector.matches(t.labels)]
+    if selector.match_labels:
+        k, v = next(iter(selector.match_labels.items()))
+        candidates = idx.by_label.get((namespace, k, v), [])
+    else:
+        candidates = idx.templates.get(namespace, [])
+    return [t for t in candidates if selector.matches(t.labels)]
+
+
+def templates_selected_by(idx: ProjectIndex, namespace: str, selector: dict[str, str]) -> list[PodTemplate]:
+    """Pod templates of the namespace whose labels include every pair of a Service-style selector."""
+    if not selector:
+        return []
+    k, v = next(iter(selector.items()))
+    return [t for t in idx.by_label.get((namespace, k, v), []) if matches_labels(selector, t.labels)]
 
 
 def container_ports(template: PodTemplate) -> tuple[set[int], dict[str, int]]:
@@ -238,6 +256,22 @@ def service_selector(obj: K8sObject) -> dict[str, str] | None:
 
 def services_selecting(idx: ProjectIndex, template: PodTemplate) -> list[K8sObject]:
     return [s for s in idx.of("Service", template.namespace) if matches_labels(service_selector(s) or {}, template.labels)]
+
+
+def has_service_selecting(project: Any, template: PodTemplate) -> bool:
+    """Whether a Service of the run selects the template (indexed by the Services' first selector pair)."""
+    def build(p: Any) -> dict[tuple[str, str, str], list[dict[str, str]]]:
+        out: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+        for o in p.objects:
+            sel = service_selector(o)
+            if sel:
+                k, v = next(iter(sel.items()))
+                out[(namespace_of(o), k, v)].append(sel)
+        return out
+
+    by_pair = project.memo("linter.sources.crossref.services-by-pair", build)
+    return any(matches_labels(sel, template.labels)
+               for k, v in template.labels.items() for sel in by_pair.get((template.namespace, k, v), ()))
 
 
 @dataclass(frozen=True, slots=True)

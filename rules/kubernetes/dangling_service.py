@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import index, matches_labels, namespace_of, operator_may_select, service_selector
+from linter.sources.crossref import index, matches_labels, namespace_of, operator_may_select, service_selector, templates_selected_by
 
 
 @rule(
@@ -75,7 +75,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         return
     idx = index(ctx.project)
     templates = idx.templates.get(namespace_of(obj), [])
-    if not templates or any(matches_labels(selector, t.labels) for t in templates):
+    if not templates or templates_selected_by(idx, namespace_of(obj), selector):
         return
     if operator_may_select(idx, namespace_of(obj), lambda labels: matches_labels(selector, labels), set(selector.values())):
         return

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import container_ports, index, namespace_of, pod_template_of, services_selecting
+from linter.sources.crossref import container_ports, has_service_selecting, namespace_of, pod_template_of
 
 KINDS = ("Deployment", "StatefulSet", "DaemonSet")
 
@@ -66,7 +66,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     spec = obj.get(*(("spec", "template", "spec")))
     if isinstance(spec, dict) and spec.get("hostNetwork") is True:
         return
-    if services_selecting(index(ctx.project), template):
+    if has_service_selecting(ctx.project, template):
         return
     yield report(obj.at("metadata", "name"),
                  f"{obj.kind} `{obj.name}` declares container ports but no Service in namespace "

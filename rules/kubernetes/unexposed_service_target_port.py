@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import container_ports, index, matches_labels, namespace_of, service_selector
+from linter.sources.crossref import container_ports, index, namespace_of, service_selector, templates_selected_by
 
 
 @rule(
@@ -76,7 +76,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     ports = obj.get("spec", "ports")
     if not isinstance(ports, list):
         return
-    selected = [t for t in index(ctx.project).templates.get(namespace_of(obj), []) if matches_labels(selector, t.labels)]
+    selected = templates_selected_by(index(ctx.project), namespace_of(obj), selector)
     if not selected:
         return
     numbers: set[int] = set()
