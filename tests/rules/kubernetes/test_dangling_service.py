@@ -74,3 +74,56 @@ def test_across_files():
     assert [(f.path, f.line) for f in found if f.rule_id == "KS300"] == [("svc.yaml", 5)]
     found = lint_files({"svc.yaml": svc("{app: web}"), "deploy.yaml": DEPLOY})
     assert not [f for f in found if f.rule_id == "KS300"]
+
+
+KUBE_LINTER_FIXTURE = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: dont-fire}
+spec:
+  template:
+    metadata:
+      labels: {app.kubernetes.io/name: dontfire}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: dont-fire}
+spec:
+  ports: [{name: 8080-tcp, port: 8080}]
+  selector: {app.kubernetes.io/name: dontfire}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app1}
+spec:
+  template:
+    metadata:
+      labels: {app.kubernetes.io/name: app1}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: app1}
+spec:
+  ports: [{name: 8080-tcp, port: 8080}]
+  selector: {app.kubernetes.io/name: app}
+---
+apiVersion: apps.openshift.io/v1
+kind: DeploymentConfig
+metadata: {name: app2}
+spec:
+  template:
+    metadata:
+      labels: {app.kubernetes.io/name: app2}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: app2}
+spec:
+  ports: [{name: 8080-tcp, port: 8080}]
+  selector: {app.kubernetes.io/name: app}
+"""
+
+
+def test_kube_linter_fixture_behaves_as_documented():
+    found = fires("dangling-service", KUBE_LINTER_FIXTURE, lines=[30, 46])
+    assert [f.object.name for f in found] == ["app1", "app2"]

@@ -81,3 +81,10 @@ def test_every_workload(kind, src):
 def test_message_names_the_dockerfile_line():
     (f,) = [f for f in lint_files({"api/Dockerfile": ROOT, "d.yaml": deploy()}) if f.rule_id == RULE]
     assert "api/Dockerfile, line 2" in f.message and "`root`" in f.message
+
+
+def test_images_option_must_be_a_mapping():
+    from linter.config import ConfigError
+
+    with pytest.raises(ConfigError, match="mapping of strings"):
+        found({"deploy.yaml": deploy()}, {"rules": {RULE: {"images": ["api"]}}})
