@@ -148,7 +148,7 @@ def build_index(project: Any) -> ProjectIndex:
                 found = _str_map(obj.get(*path))
                 if found:
                     idx.operator_labels[ns].append(found)
-        if pod_spec(obj) is not None:
+        if obj.is_workload:
             labels = _str_map(obj.get(*_template_labels_path(obj))) or {}
             template = PodTemplate(obj, ns, labels, list(containers(obj, ("containers",))))
             idx.templates[ns].append(template)

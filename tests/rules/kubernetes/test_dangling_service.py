@@ -125,5 +125,5 @@ spec:
 
 
 def test_kube_linter_fixture_behaves_as_documented():
-    found = fires("dangling-service", KUBE_LINTER_FIXTURE, lines=[30, 46])
+    found = fires("dangling-service", KUBE_LINTER_FIXTURE, lines=[29, 44])
     assert [f.object.name for f in found] == ["app1", "app2"]
