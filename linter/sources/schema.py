@@ -138,16 +138,40 @@ def _expected(types: list[str]) -> str:
     return " or ".join(_NAMES.get(t, t) for t in types if t != "null") or "another type"
 
 
+class _Node:
+    """A schema node with its $ref resolved and its checks precomputed."""
+
+    __slots__ = ("types", "expected", "props", "extra", "required", "items", "enum", "alts")
+
+    def __init__(self, schema: dict[str, Any], resolve: Any) -> None:
+        types = [t for t in _types(schema) if t in _TYPES]
+        self.types = tuple(_TYPES[t] for t in types) or None
+        self.expected = _expected(types)
+        self.props = schema.get("properties") or {}
+        self.extra = schema.get("additionalProperties")
+        self.required = tuple(schema.get("required") or ())
+        self.items = schema.get("items") if isinstance(schema.get("items"), dict) else None
+        self.enum = schema.get("enum")
+        alts = schema.get("oneOf")
+        if alts is not None:
+            resolved = [resolve(a) for a in alts]
+            alt_types = [t for a in resolved for t in _types(a) if t in _TYPES]
+            self.alts = (tuple(_TYPES[t] for t in alt_types), _expected(alt_types))
+        else:
+            self.alts = None
+
+
 class _Walker:
     """A small validator for the JSON-schema subset of the Kubernetes schemas
-    (type, properties, additionalProperties, items, required, enum, oneOf, $ref): one pass over
-    the object, ~50x faster than a general validator, with error paths for exact positions."""
+    (type, properties, additionalProperties, items, required, enum, oneOf, $ref): one
+    iterative pass over the object with precompiled schema nodes, many times faster than a
+    general validator, keeping the error paths for exact positions."""
 
-    __slots__ = ("defs", "out")
+    __slots__ = ("defs", "nodes")
 
     def __init__(self, defs: dict[str, Any]) -> None:
         self.defs = defs
-        self.out: list[SchemaProblem] = []
+        self.nodes: dict[int, _Node] = {}
 
     def resolve(self, schema: dict[str, Any]) -> dict[str, Any]:
         seen = 0
@@ -156,50 +180,63 @@ class _Walker:
             seen += 1
         return schema
 
-    def walk(self, schema: dict[str, Any], value: Any, path: tuple[Any, ...]) -> None:
-        stack = [(schema, value, path)]
-        out = self.out
+    def node(self, schema: dict[str, Any]) -> _Node:
+        found = self.nodes.get(id(schema))
+        if found is None:
+            found = self.nodes[id(schema)] = _Node(self.resolve(schema), self.resolve)
+        return found
+
+    def walk(self, schema: dict[str, Any], value: Any) -> list[SchemaProblem]:
+        out: list[SchemaProblem] = []
+        # paths are linked (parent, step) pairs, turned into tuples only for problems
+        stack: list[tuple[dict[str, Any], Any, Any]] = [(schema, value, None)]
+        node_of = self.node
         while stack:
-            schema, value, path = stack.pop()
-            schema = self.resolve(schema)
-            alternatives = schema.get("oneOf")
-            if alternatives is not None:
-                if value is None:
-                    continue
-                alts = [self.resolve(a) for a in alternatives]
-                if not any(any(_TYPES.get(t, lambda v: True)(value) for t in _types(a)) for a in alts):
-                    wanted = _expected([t for a in alts for t in _types(a)])
-                    out.append(SchemaProblem(path, False, f"expected {wanted}, found {_type_name(value)}"))
-                continue
-            types = _types(schema)
+            schema, value, link = stack.pop()
             if value is None:
                 continue  # Kubernetes treats an explicit null as unset
-            if types and not any(_TYPES.get(t, lambda v: True)(value) for t in types):
-                out.append(SchemaProblem(path, False, f"expected {_expected(types)}, found {_type_name(value)}"))
+            n = node_of(schema)
+            if n.alts is not None:
+                if not any(check(value) for check in n.alts[0]):
+                    out.append(SchemaProblem(_path(link), False, f"expected {n.alts[1]}, found {_type_name(value)}"))
                 continue
-            enum = schema.get("enum")
-            if enum is not None and value not in enum:
-                allowed = ", ".join(str(e) for e in enum if e is not None)
-                out.append(SchemaProblem(path, False, f"`{value}` is not one of: {allowed}"))
+            if n.types is not None and not any(check(value) for check in n.types):
+                out.append(SchemaProblem(_path(link), False, f"expected {n.expected}, found {_type_name(value)}"))
+                continue
+            if n.enum is not None and value not in n.enum:
+                allowed = ", ".join(str(e) for e in n.enum if e is not None)
+                out.append(SchemaProblem(_path(link), False, f"`{value}` is not one of: {allowed}"))
                 continue
             if isinstance(value, dict):
-                props = schema.get("properties") or {}
-                extra = schema.get("additionalProperties")
-                for req in schema.get("required") or ():
+                props, extra = n.props, n.extra
+                for req in n.required:
                     if req not in value:
-                        out.append(SchemaProblem(path, True, f"missing required field `{req}`"))
+                        out.append(SchemaProblem(_path(link), True, f"missing required field `{req}`"))
                 for k, v in value.items():
                     sub = props.get(k)
                     if sub is not None:
-                        stack.append((sub, v, path + (k,)))
+                        stack.append((sub, v, (link, k)))
                     elif extra is False:
-                        out.append(SchemaProblem(path + (k,), True, f"unknown field `{k}`"))
+                        out.append(SchemaProblem(_path((link, k)), True, f"unknown field `{k}`"))
                     elif isinstance(extra, dict):
-                        stack.append((extra, v, path + (k,)))
-            elif isinstance(value, list):
-                items = schema.get("items")
-                if isinstance(items, dict):
-                    stack.extend((items, v, path + (i,)) for i, v in enumerate(value))
+                        stack.append((extra, v, (link, k)))
+            elif isinstance(value, list) and n.items is not None:
+                items = n.items
+                stack.extend((items, v, (link, i)) for i, v in enumerate(value))
+        return out
+
+
+def _path(link: Any) -> tuple[Any, ...]:
+    steps = []
+    while link is not None:
+        link, step = link
+        steps.append(step)
+    return tuple(reversed(steps))
+
+
+@lru_cache(maxsize=4)
+def _walker(release: int) -> _Walker:
+    return _Walker(_definitions(release, True).get("$defs", {}))
 
 
 def problems(root: Any, release: int, api_version: str, kind: str) -> list[SchemaProblem] | None:
@@ -207,11 +244,10 @@ def problems(root: Any, release: int, api_version: str, kind: str) -> list[Schem
     name = _roots(release).get((api_version, kind))
     if name is None:
         return None
-    defs = _definitions(release, True).get("$defs", {})
-    walker = _Walker(defs)
-    walker.walk(defs[name], root, ())
-    walker.out.sort(key=lambda p: tuple(str(x) for x in p.path))
-    return walker.out
+    walker = _walker(release)
+    out = walker.walk(walker.defs[name], root)
+    out.sort(key=lambda p: tuple(str(x) for x in p.path))
+    return out
 
 
 @lru_cache(maxsize=1)
