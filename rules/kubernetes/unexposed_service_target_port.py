@@ -1,9 +1,24 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
 from linter.sources.crossref import container_ports, index, namespace_of, service_selector, templates_selected_by
+
+
+_NUMBER = re.compile(r"(?<![0-9])([0-9]{2,5})(?![0-9])")
+
+
+def _mentioned_ports(node: dict) -> set[int]:  # type: ignore[type-arg]
+    """Numbers in a container's command, args and env values: ports it listens on without declaring them."""
+    words: list[str] = []
+    for key in ("command", "args"):
+        items = node.get(key)
+        words += [str(w) for w in items] if isinstance(items, list) else []
+    env = node.get("env")
+    words += [str(e.get("value")) for e in env if isinstance(e, dict)] if isinstance(env, list) else []
+    return {int(m) for w in words for m in _NUMBER.findall(w)}
 
 
 @rule(
@@ -17,7 +32,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     of `spec.ports`: a **named** `targetPort` must be the `name` of a container port of a
     selected pod template; a **numeric** `targetPort` (or `port`, when `targetPort` is unset)
     must be a declared `containerPort` of one, checked only when the selected containers declare
-    ports at all (declaring ports is optional in Kubernetes).
+    ports at all (declaring ports is optional in Kubernetes) and the number does not appear in
+    their `command`, `args` or `env` values (a port the program is told to listen on).
 
     ## Why it matters
     Traffic to a named port that no container defines is dropped (the endpoint has no such
@@ -81,10 +97,13 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         return
     numbers: set[int] = set()
     names: set[str] = set()
+    mentioned: set[int] = set()
     for t in selected:
         nums, named = container_ports(t)
         numbers |= nums
         names |= set(named)
+        for c in t.containers:
+            mentioned |= _mentioned_ports(c.node)
     workloads = ", ".join(sorted({f"{t.obj.kind} {t.obj.name}" for t in selected}))
     for i, port in enumerate(ports):
         if not isinstance(port, dict):
@@ -97,6 +116,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             if target not in names:
                 yield report(obj.at(*where), f"targetPort `{target}` names no container port of {workloads}")
         elif isinstance(target, (int, str)) and not isinstance(target, bool) and numbers:
-            if int(target) not in numbers:
+            if int(target) not in numbers and int(target) not in mentioned:
                 yield report(obj.at(*where), f"targetPort {int(target)} is not a containerPort of {workloads} "
                                              f"(declared: {', '.join(map(str, sorted(numbers)))})")

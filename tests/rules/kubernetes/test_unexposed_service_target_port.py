@@ -41,6 +41,8 @@ QUIET = [
     pytest.param(svc("    - {port: 80, targetPort: \"8080\"}\n") + deploy(), id="numeric-string-declared"),
     pytest.param(svc("    - {port: 80, targetPort: 9090}\n") + deploy("[]"), id="no-ports-declared-numeric-near-miss"),
     pytest.param(svc("    - {port: 80, targetPort: web}\n", selector="{app: other}") + deploy(), id="selects-nothing"),
+    pytest.param(svc("    - {port: 80, targetPort: 9090}\n") + deploy().replace("          ports:", "          args: [--metrics-port=9090]\n          ports:"),
+                 id="undeclared-port-named-in-args"),
     pytest.param(svc("    - {port: 80, targetPort: web}  # k8slint: ignore=unexposed-service-target-port\n") + deploy(),
                  id="suppressed"),
 ]
