@@ -394,3 +394,36 @@ def pod_template_of(project: Any, obj: K8sObject) -> PodTemplate | None:
     by_id = project.memo("linter.sources.crossref.templates-by-id",
                          lambda p: {id(t.obj): t for ts in index(p).templates.values() for t in ts})
     return by_id.get(id(obj))
+
+
+def kustomized_files(project: Any) -> tuple[set[str], set[str]]:
+    """(folders holding a Kustomization of the run, files a Kustomization lists as patches), normalised.
+
+    Objects there may be partial by design: kustomize adds selectors (`commonLabels`,
+    `labels`), namespaces and names, and patches carry only the fields they change.
+    """
+    def build(p: Any) -> tuple[set[str], set[str]]:
+        import posixpath
+
+        folders: set[str] = set()
+        patches: set[str] = set()
+        for k in p.by_kind("Kustomization"):
+            folder = posixpath.dirname(k.file.replace("\\", "/"))
+            folders.add(posixpath.normpath(folder))
+            for key in ("patchesStrategicMerge", "patches", "patchesJson6902"):
+                items = k.get(key)
+                for item in items if isinstance(items, list) else []:
+                    entry = item.get("path") if isinstance(item, dict) else item
+                    if isinstance(entry, str):
+                        patches.add(posixpath.normpath(posixpath.join(folder, entry)))
+        return folders, patches
+
+    return project.memo("linter.sources.crossref.kustomized", build)
+
+
+def is_kustomized(project: Any, obj: K8sObject) -> bool:
+    import posixpath
+
+    folders, patches = kustomized_files(project)
+    path = posixpath.normpath(obj.file.replace("\\", "/"))
+    return path in patches or posixpath.dirname(path) in folders

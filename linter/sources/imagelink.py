@@ -5,7 +5,8 @@ A container image is built by a Dockerfile of the run when
    segment; tag and digest ignored) to that Dockerfile's path (or a path suffix of it), or else
 2. exactly one Dockerfile of the run is named after the image's last path segment: by its folder
    (`api/Dockerfile` for `ghcr.io/acme/api:1.2`) or by its file name (`Dockerfile.api`,
-   `api.Dockerfile`). Two candidates make the match ambiguous: nothing is matched.
+   `api.Dockerfile`). Two candidates make the match ambiguous: nothing is matched, and
+   digest-pinned images (`@sha256:...`, published artifacts) are not matched by name.
 Images with variables (`$TAG`, `{{ }}`) are never matched.
 """
 from __future__ import annotations
@@ -71,6 +72,8 @@ def dockerfile_for_image(project: Any, image: str, options: Any) -> Dockerfile |
             if isinstance(wanted, str):
                 found = [df for df in project.dockerfiles if _path_matches(df.path, wanted)]
                 return found[0] if len(found) == 1 else None
+    if ref.digest is not None:
+        return None  # a digest pins a published artifact, not the local build of a same-named folder
     candidates = project.memo("linter.sources.imagelink.by-name", _by_name).get(ref.short_name.lower(), [])
     return candidates[0] if len(candidates) == 1 else None
 

@@ -38,7 +38,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     Image matching: the option `images` maps an image repository (`registry/repo`, `repo` or its
     last segment) to a Dockerfile path; otherwise the one Dockerfile of the run whose folder
     (`api/Dockerfile`) or file name (`Dockerfile.api`, `api.Dockerfile`) equals the image's last
-    path segment is used. Ambiguous or variable images are not matched.
+    path segment is used. Ambiguous, digest-pinned (by name) or variable images are not matched.
 
     ## Why it matters
     The kubelet refuses to start the container: `container has runAsNonRoot and image will run

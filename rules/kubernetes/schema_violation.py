@@ -5,6 +5,7 @@ from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
 from linter.sources.apiversions import lifecycle
+from linter.sources.crossref import is_kustomized
 from linter.sources.schema import builtin_groups, problems, schema_release
 
 
@@ -14,7 +15,7 @@ class Options:
 
 
 @rule(
-    id="KS340", name="schema-violation", target=Target.K8S_OBJECT, severity=Severity.ERROR,
+    id="KS340", name="schema-violation", target=Target.K8S_PROJECT, severity=Severity.ERROR,
     summary="The object does not match the Kubernetes API schema (unknown field, wrong type, missing field)",
     remediation="Fix the field named in the message; `kubectl explain <kind>.<path>` shows the schema",
     aliases=("schema-validation",),
@@ -32,6 +33,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     group, are skipped, and so are unrendered placeholders (`${VAR}`, `{{ x }}`) and kustomize
     patch directives (`$patch`). An `apiVersion`/`kind` pair of a built-in API group that the release
     does not know (`kind: Deploymnet`) is reported too, unless `removed-api-version` covers it.
+    Missing required fields are not reported in kustomize inputs (a folder with a
+    `Kustomization` of the run, or a file it lists as a patch, or named `*patch*`): kustomize
+    adds selectors and patches are partial by design.
 
     ## Why it matters
     The API server rejects wrong types and, with strict field validation (the kubectl default),
@@ -85,7 +89,13 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
                 and lifecycle(obj.api_version, obj.kind) is None):
             yield report(obj.at("kind"), f"Kubernetes 1.{release} has no kind `{obj.kind}` in `{obj.api_version}`")
         return
+    partial = None
     for p in found:
+        if p.message.startswith("missing required field"):
+            if partial is None:
+                partial = ctx.project is not None and is_kustomized(ctx.project, obj)
+            if partial or "patch" in obj.file.rsplit("/", 1)[-1].lower():
+                continue
         if any(isinstance(step, str) and (step.startswith("$") or _templated(step)) for step in p.path):
             continue  # strategic-merge patch directives ($patch) and unrendered placeholders
         if _templated(obj.get(*p.path)):

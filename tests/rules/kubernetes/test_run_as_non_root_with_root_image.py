@@ -88,3 +88,10 @@ def test_images_option_must_be_a_mapping():
 
     with pytest.raises(ConfigError, match="mapping of strings"):
         found({"deploy.yaml": deploy()}, {"rules": {RULE: {"images": ["api"]}}})
+
+
+def test_digest_pinned_images_are_not_matched_by_name():
+    image = "gcr.io/knative-releases/cmd/api@sha256:" + "a" * 64
+    assert found({"api/Dockerfile": NO_USER, "deploy.yaml": deploy(image=image)}) == []
+    config = {"rules": {RULE: {"images": {"gcr.io/knative-releases/cmd/api": "api/Dockerfile"}}}}
+    assert found({"api/Dockerfile": NO_USER, "deploy.yaml": deploy(image=image)}, config) == [("deploy.yaml", 9)]

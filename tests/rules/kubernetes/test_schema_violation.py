@@ -78,3 +78,15 @@ def test_schema_follows_kubernetes_version():
 def test_unknown_kinds_option():
     src = "apiVersion: apps/v1\nkind: Deploymnet\nmetadata: {name: x}\n"
     quiet("schema-violation", src, config={"rules": {"KS340": {"unknown-kinds": False}}})
+
+
+def test_missing_required_fields_in_kustomize_inputs_are_not_reported():
+    from linter.testing import lint_files
+
+    partial = DEPLOY.replace("  selector: {matchLabels: {app: api}}\n", "")
+    kust = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\ncommonLabels: {app: api}\n"
+    assert [f for f in lint_files({"base/deploy.yaml": partial, "base/kustomization.yaml": kust}) if f.rule_id == "KS340"] == []
+    assert [f.line for f in lint_files({"other/deploy.yaml": partial, "base/kustomization.yaml": kust}) if f.rule_id == "KS340"] == [4]
+    typo = partial + "          imagePullPolice: Always\n"
+    assert [f.line for f in lint_files({"base/deploy.yaml": typo, "base/kustomization.yaml": kust}) if f.rule_id == "KS340"] == [11]
+    assert [f for f in lint_files({"deploy-patch.yaml": partial}) if f.rule_id == "KS340"] == []
