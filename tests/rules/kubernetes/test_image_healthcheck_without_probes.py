@@ -40,3 +40,11 @@ def test_fires(files, expected):
 @pytest.mark.parametrize("files", QUIET)
 def test_quiet(files):
     assert found(files) == []
+
+
+def test_images_option():
+    files = {"build/backend/Dockerfile": DF, "p.yaml": pod()}
+    assert found(files) == []
+    got = [f.line for f in lint_files(files, config={"rules": {RULE: {"images": {"acme/api": "build/backend/Dockerfile"}}}})
+           if f.rule_id == RULE]
+    assert got == [6]

@@ -30,3 +30,10 @@ def test_fires(src, lines):
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
     quiet("missing-persistent-volume-claim", src)
+
+
+def test_options():
+    src = HEAD + "  volumes: [{name: v, persistentVolumeClaim: {claimName: data}}]\n"
+    quiet("missing-persistent-volume-claim", src, config={"rules": {"KS311": {"ignore": ["data"]}}})
+    quiet("missing-persistent-volume-claim", src, config={"rules": {"KS311": {"require-kind-in-namespace": True}}})
+    quiet("missing-persistent-volume-claim", src, config={"rules": {"KS311": "off"}})

@@ -35,3 +35,11 @@ def test_fires(src, lines):
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
     quiet("missing-service-account", src)
+
+
+def test_options():
+    src = HEAD + "  serviceAccountName: runner\n"
+    quiet("missing-service-account", src, config={"rules": {"KS310": {"ignore": ["run*"]}}})
+    quiet("missing-service-account", src, config={"rules": {"KS310": {"require-kind-in-namespace": True}}})
+    fires("missing-service-account", src + "---\napiVersion: v1\nkind: ServiceAccount\nmetadata: {name: other}\n", lines=[6],
+          config={"rules": {"KS310": {"require-kind-in-namespace": True}}})
