@@ -57,13 +57,26 @@ def _kind(lang: str) -> str:
     return "dockerfile" if lang == "dockerfile" else "yaml"
 
 
+def _example_config(r):
+    """`{"rules": {id: "on"}}`, or the ```yaml config block of the rule's Options section (rules whose
+    examples need options, e.g. a label schema)."""
+    from ruamel.yaml import YAML
+
+    for lang, code in code_blocks(doc_sections(r.meta.doc).get("Options", "")):
+        if lang == "yaml":
+            data = YAML(typ="safe").load(code)
+            if isinstance(data, dict) and isinstance(data.get("rules"), dict):
+                return data
+    return {"rules": {r.id: "on"}}
+
+
 @pytest.mark.parametrize("r", [r for r in RULES if r.id not in NO_SNIPPET], ids=lambda r: r.id)
 def test_example_fires_and_use_instead_is_quiet(r):
     sections = doc_sections(r.meta.doc)
     examples = code_blocks(sections["Example"])
     fixes = code_blocks(sections["Use instead"])
     assert examples and fixes, f"{r.id}: Example and Use instead need a fenced code block"
-    config = {"rules": {r.id: "on"}}
+    config = _example_config(r)
     if any(" " in lang for lang, _ in examples + fixes):  # named files (```dockerfile api/Dockerfile): one run
         assert [f for f in lint_files(_named(examples), config=config) if f.rule_id == r.id], f"{r.id}: its Example does not fire"
         found = [f for f in lint_files(_named(fixes), config=config) if f.rule_id == r.id]
