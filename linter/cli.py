@@ -50,7 +50,7 @@ def _split(values: Optional[List[str]]) -> list[str]:
     return [t for v in values or [] for t in v.replace(",", " ").split() if t]
 
 
-def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # type: ignore[no-untyped-def]
+def _load(config_file: Optional[Path], select, ignore, fail_on, preview, kubernetes_version=None):  # type: ignore[no-untyped-def]
     from linter.config import ConfigError, build_config, find_config, read_config_file
     from linter.registry import PluginError, load_registry
 
@@ -64,7 +64,8 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # typ
             raise ConfigError(f"{config_file}: no such configuration file")
         raw = read_config_file(path) if path is not None else {}
         config = build_config(registry, raw, str(path) if path else None, select=_split(select),
-                              ignore=_split(ignore), fail_on=fail_on, preview=preview)
+                              ignore=_split(ignore), fail_on=fail_on, preview=preview,
+                              kubernetes_version=kubernetes_version)
     except ConfigError as exc:
         raise _fail(str(exc))
     return registry, config
@@ -83,6 +84,8 @@ def check(
     no_color: bool = typer.Option(False, "--no-color", help="Plain text output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only findings that fail the run."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report for `-`."),
+    kubernetes_version: Optional[str] = typer.Option(
+        None, "--kubernetes-version", help="Target cluster release for API-version and schema checks (default 1.34)."),
 ) -> None:
     from linter.reporters import FORMATS, get_renderer
 
@@ -90,7 +93,7 @@ def check(
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
     if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-    registry, config = _load(config_file, select, ignore, fail_on, preview)
+    registry, config = _load(config_file, select, ignore, fail_on, preview, kubernetes_version)
     from linter.engine import Linter, RunResult
     from linter.model import Finding, Severity
 

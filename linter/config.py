@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import sys
 import typing
 from dataclasses import dataclass, field
@@ -18,9 +19,11 @@ from linter.registry import Registry
 
 CONFIG_NAMES = (".k8slint.yaml", ".k8slint.yml")
 FAIL_ON = ("error", "warning", "info", "never")
-TOP_KEYS = {"extends", "fail-on", "exclude", "rules", "preview", "max-file-size"}
+TOP_KEYS = {"extends", "fail-on", "exclude", "rules", "preview", "max-file-size", "kubernetes-version"}
 RULE_KEYS = {"severity", "enabled", "exclude"}
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+DEFAULT_KUBERNETES_VERSION = "1.34"
+KUBERNETES_VERSION_RE = re.compile(r"^v?(1)\.([0-9]{1,3})(?:\.[0-9]+)?$")
 
 
 class ConfigError(Exception):
@@ -44,6 +47,7 @@ class Config:
     max_file_size: int = DEFAULT_MAX_FILE_SIZE
     rules: dict[str, RuleSettings] = field(default_factory=dict)  # by rule id
     base_dir: str = "."
+    kubernetes_version: str = DEFAULT_KUBERNETES_VERSION  # "1.NN": the release manifests are checked against
 
     def settings(self, rule: Rule) -> RuleSettings:
         return self.rules[rule.id]
@@ -103,6 +107,7 @@ def build_config(
     ignore: list[str] = (),  # type: ignore[assignment]
     fail_on: str | None = None,
     preview: bool = False,
+    kubernetes_version: str | None = None,
 ) -> Config:
     where = source or "configuration"
     unknown = set(raw) - TOP_KEYS
@@ -122,6 +127,8 @@ def build_config(
     if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
         raise ConfigError(f"{where}: 'max-file-size' must be a positive number of bytes")
     cfg.max_file_size = size
+    cfg.kubernetes_version = parse_kubernetes_version(
+        kubernetes_version or raw.get("kubernetes-version", DEFAULT_KUBERNETES_VERSION), where)
 
     for r in registry:
         on = r.meta.enabled_by_default or extends == "strict"
@@ -226,3 +233,13 @@ def _coerce(value: Any, hint: Any, where: str) -> Any:
             raise ConfigError(f"{where} must be a string")
         return value
     return value
+
+
+def parse_kubernetes_version(value: Any, where: str = "configuration") -> str:
+    """`1.29`, `v1.29` or `1.29.3` -> "1.29"; anything else is a ConfigError."""
+    if isinstance(value, float):  # YAML reads 1.30 as 1.3
+        raise ConfigError(f"{where}: 'kubernetes-version' must be a quoted string such as \"1.30\", not {value!r}")
+    m = KUBERNETES_VERSION_RE.match(value.strip()) if isinstance(value, str) else None
+    if m is None:
+        raise ConfigError(f"{where}: 'kubernetes-version' must look like 1.34, not {value!r}")
+    return f"{m.group(1)}.{int(m.group(2))}"

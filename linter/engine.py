@@ -8,7 +8,7 @@ import codecs
 import os
 import stat
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import pathspec
 
@@ -16,7 +16,7 @@ from linter.config import Config
 from linter.discovery import Notice, SourceFile, discover
 from linter.model import Context, Finding, Report, Rule, Severity, Target
 from linter.registry import Registry
-from linter.sources.dockerfile import parse_dockerfile
+from linter.sources.dockerfile import Dockerfile, parse_dockerfile
 from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
 from linter.sources.yaml import parse_yaml
 from linter import suppression as sup
@@ -32,9 +32,19 @@ class Project:
     """Every Kubernetes object of the run, for rules that look across objects and files."""
 
     objects: list[K8sObject] = field(default_factory=list)
+    dockerfiles: list[Dockerfile] = field(default_factory=list)  # every Dockerfile parsed in the run
+    _memo: dict[Any, Any] = field(default_factory=dict, repr=False)
 
     def by_kind(self, *kinds: str) -> Iterator[K8sObject]:
         return (o for o in self.objects if o.kind in kinds)
+
+    def memo(self, key: Any, build: Callable[["Project"], Any]) -> Any:
+        """`build(self)`, computed once per run and key: project rules build their indexes here."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = build(self)
+            return value
 
 
 @dataclass
@@ -111,13 +121,28 @@ class Linter:
                 return None
             return list(self._engine_finding(PARSE_ERROR, path, 1, 1, error or "cannot decode"))
         if kind == "dockerfile":
-            return self._lint_dockerfile(text, path)
+            return self._lint_dockerfile(text, path, project)
         return self._lint_yaml(text, path, explicit, project)
 
     def lint_text(self, text: str, path: str, kind: str) -> list[Finding]:
         """Lint one in-memory file, project rules included (tests, stdin)."""
         project = Project()
         found = self.lint_bytes(text.encode("utf-8"), path, kind, True, project) or []
+        found.extend(self._project_findings(project))
+        return sorted(set(found), key=Finding.sort_key)
+
+    def lint_texts(self, files: dict[str, str]) -> list[Finding]:
+        """Lint several in-memory files as one run, so project rules see them all (tests).
+
+        Each key is a path; its kind comes from its name (Dockerfile, *.yaml, *.json).
+        """
+        from linter.discovery import classify
+
+        project = Project()
+        found: list[Finding] = []
+        for path in sorted(files):
+            kind = classify(os.path.basename(path)) or "yaml"
+            found.extend(self.lint_bytes(files[path].encode("utf-8"), path, kind, True, project) or [])
         found.extend(self._project_findings(project))
         return sorted(set(found), key=Finding.sort_key)
 
@@ -136,11 +161,13 @@ class Linter:
             return None, f"cannot read the file: {exc.strerror or type(exc).__name__}"
 
     # -- Dockerfiles ------------------------------------------------------------------
-    def _lint_dockerfile(self, text: str, path: str) -> list[Finding]:
+    def _lint_dockerfile(self, text: str, path: str, project: Project | None = None) -> list[Finding]:
         try:
             df = parse_dockerfile(text, path)
         except Exception as exc:  # dockerfile-parse on hostile input
             return list(self._engine_finding(PARSE_ERROR, path, 1, 1, f"cannot parse the Dockerfile: {type(exc).__name__}"))
+        if project is not None:
+            project.dockerfiles.append(df)
         sups = sup.dockerfile_suppressions(df, self.registry)
         out = list(self._unknown_suppressions(sups, path))
         for r in self.by_target[Target.DOCKERFILE]:
@@ -202,6 +229,7 @@ class Linter:
             return
         settings = self.config.rules[r.id]
         ctx = Context(options=settings.options, path=path, project=project)
+        ctx.kubernetes_version = self.config.kubernetes_version
         try:
             reports = list(r.check(target, ctx))
         except Exception as exc:  # a buggy rule must not end the run

@@ -131,3 +131,4 @@ class Context:
     path: str = ""
     project: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    kubernetes_version: str = "1.34"  # the target cluster release (`--kubernetes-version`)

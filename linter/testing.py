@@ -90,3 +90,11 @@ def for_each_workload(pod_spec_yaml: str, name: str = "app") -> dict[str, str]:
         out[kind] = (f"apiVersion: apps/v1\nkind: {kind}\n{meta}spec:\n  selector:\n    matchLabels: {{app: {name}}}\n"
                      f"  {tmpl}")
     return out
+
+
+def lint_files(files: dict[str, str], *, config: dict[str, Any] | None = None,
+               registry: Registry | None = None) -> list[Finding]:
+    """Findings of one run over several in-memory files ({path: dedented source}), project rules included."""
+    registry = registry or default_registry()
+    linter = Linter(registry, build_config(registry, config or {}))
+    return linter.lint_texts({p: textwrap.dedent(s) for p, s in files.items()})

@@ -8,7 +8,7 @@ import pytest
 
 from linter.docs import code_blocks, doc_sections
 from linter.model import Target
-from linter.testing import default_registry, lint
+from linter.testing import default_registry, lint, lint_files
 
 REGISTRY = default_registry()
 RULES = list(REGISTRY)
@@ -44,6 +44,15 @@ def test_doc_sections_present(r):
     assert r.meta.summary and r.meta.remediation
 
 
+def _named(blocks: list[tuple[str, str]]) -> dict[str, str]:
+    """Blocks whose info string names a file (```yaml deploy.yaml) as {path: code}."""
+    out = {}
+    for i, (lang, code) in enumerate(blocks):
+        kind, _, name = lang.partition(" ")
+        out[name.strip() or (f"Dockerfile{i}" if kind == "dockerfile" else f"manifest{i}.yaml")] = code
+    return out
+
+
 def _kind(lang: str) -> str:
     return "dockerfile" if lang == "dockerfile" else "yaml"
 
@@ -68,6 +77,11 @@ def test_example_fires_and_use_instead_is_quiet(r):
     fixes = code_blocks(sections["Use instead"])
     assert examples and fixes, f"{r.id}: Example and Use instead need a fenced code block"
     config = _example_config(r)
+    if any(" " in lang for lang, _ in examples + fixes):  # named files (```dockerfile api/Dockerfile): one run
+        assert [f for f in lint_files(_named(examples), config=config) if f.rule_id == r.id], f"{r.id}: its Example does not fire"
+        found = [f for f in lint_files(_named(fixes), config=config) if f.rule_id == r.id]
+        assert not found, f"{r.id}: its 'Use instead' fires: {found}"
+        return
     for lang, code in examples:
         found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
         assert found, f"{r.id}: its Example does not fire"

