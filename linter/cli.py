@@ -83,6 +83,7 @@ def check(
     no_color: bool = typer.Option(False, "--no-color", help="Plain text output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only findings that fail the run."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report for `-`."),
+    no_shellcheck: bool = typer.Option(False, "--no-shellcheck", help="Do not run ShellCheck on RUN scripts (DF300)."),
 ) -> None:
     from linter.reporters import FORMATS, get_renderer
 
@@ -90,6 +91,8 @@ def check(
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
     if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+    if no_shellcheck:
+        ignore = [*(ignore or []), "DF300"]
     registry, config = _load(config_file, select, ignore, fail_on, preview)
     from linter.engine import Linter, RunResult
     from linter.model import Finding, Severity
