@@ -46,6 +46,10 @@ def _ships(df: Dockerfile, stage: Stage, seen: set[int]) -> bool:
         for instr in other.instructions:
             ref = instr.flags.get("from") if instr.keyword in ("COPY", "ADD") else None
             if ref is not None and df.stage_by_ref(ref) is stage:
+                if (other.base or "").lower() == "scratch" and other is not df.final_stage:
+                    if _ships(df, other, seen):  # a scratch stage that only relays files
+                        return True
+                    break
                 return True
     return False
 
@@ -93,8 +97,9 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     `export`, command prefix or `go env -w`), no `cargo build --target`/`CARGO_BUILD_TARGET`,
     no `dotnet -r/--runtime/-a/--arch`, and no `xx-go`/`xx-cargo`/`cross` wrapper.
 
-    Stages whose output is only copied into other build-platform stages (code generators and
-    other tools that run during the build) are left alone.
+    Stages whose output is only copied into other build-platform stages (code generators,
+    linters and other tools that run during the build), also through an intermediate
+    `FROM scratch` stage, are left alone.
 
     ## Why it matters
     `$BUILDPLATFORM` makes the compiler run natively (fast, no QEMU), but then the compiler

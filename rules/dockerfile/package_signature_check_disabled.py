@@ -13,6 +13,8 @@ _APT_OPTION = re.compile(
 RPM_FAMILY = {"yum", "dnf", "microdnf", "tdnf", "rpm"}
 RPM_FLAGS = ("--nogpgcheck", "--nosignature", "--nodigest", "--nofiledigest", "--noverify")
 _GPGCHECK = re.compile(r"^(?:[^=\s]+\.)?(?:repo_|localpkg_)?gpgcheck=['\"]?(0|false|no)['\"]?$", re.IGNORECASE)
+APK_INSTALLS = {"add", "fix", "upgrade"}  # `apk index --allow-untrusted` only builds a local index
+_LOCAL_REPO = re.compile(r"\]\s*(file|copy):")  # a repository of packages built in the same build
 _TRUSTED = re.compile(r"\[[^\]]*\btrusted=yes\b[^\]]*\]")
 
 
@@ -37,12 +39,13 @@ def _problem(name: str, args: tuple[str, ...]) -> str | None:
             if a in ("--no-gpg-checks", "--no-gpg-check"):
                 return a
     elif name == "apk":
-        if "--allow-untrusted" in args:
+        sub = next((a for a in args if not a.startswith("-")), "")
+        if "--allow-untrusted" in args and sub in APK_INSTALLS:
             return "--allow-untrusted"
     elif name in ("echo", "printf", "tee"):
         for a in args:
             m = _TRUSTED.search(a)
-            if m and "deb" in a.split():
+            if m and "deb" in a.split() and not _LOCAL_REPO.search(a):
                 return m.group(0)
     return None
 
@@ -60,11 +63,13 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     `RUN` commands that turn package signature checks off:
     - apt: `--allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes`,
       `-o APT::Get::AllowUnauthenticated=true`, `-o Acquire::AllowInsecureRepositories=true`,
-      and a `deb [trusted=yes] ...` source line written with `echo`/`printf`/`tee`;
+      and a `deb [trusted=yes] ...` source line written with `echo`/`printf`/`tee` (except for a
+      local `file:` repository of packages built in the same image, as the official images do);
     - yum/dnf/microdnf/tdnf: `--nogpgcheck`, `--setopt=gpgcheck=0`;
     - rpm: `--nogpgcheck`, `--nosignature`, `--nodigest`, `--nofiledigest`, `--noverify`
       (`rpm -V --noverify` is a query, not an install, and is left alone);
-    - zypper: `--no-gpg-checks`; apk: `--allow-untrusted`.
+    - zypper: `--no-gpg-checks`; apk: `apk add/fix/upgrade --allow-untrusted` (`apk index
+      --allow-untrusted` builds a local index and is left alone).
 
     ## Why it matters
     The signature is what proves a package comes from the distribution or vendor: without it

@@ -53,3 +53,10 @@ QUIET = [
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
     quiet("DF301", src)
+
+
+def test_tool_relayed_through_scratch_into_build_stage_is_quiet():
+    src = ("FROM --platform=$BUILDPLATFORM golang:1.22 AS base\nFROM base AS tool-build\nRUN go build -o /out/lint .\n"
+           "FROM scratch AS tool\nCOPY --from=tool-build /out/lint /lint\n"
+           "FROM base AS lint\nCOPY --from=tool /lint /usr/bin/lint\nRUN lint ./...\n")
+    quiet("DF301", src)

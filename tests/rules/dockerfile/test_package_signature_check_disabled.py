@@ -42,3 +42,8 @@ QUIET = [
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
     quiet("DF303", src)
+
+
+def test_local_file_repository_and_apk_index_are_quiet():
+    quiet("DF303", F + "RUN echo \"deb [ trusted=yes ] file://$tempDir ./\" > /etc/apt/sources.list.d/temp.list\n")
+    quiet("DF303", "FROM alpine:3.20\nRUN apk index --allow-untrusted -o /tmp/APKINDEX.tar.gz /tmp/*.apk\n")
