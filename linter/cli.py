@@ -63,6 +63,12 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # typ
         if config_file is not None and not config_file.is_file():
             raise ConfigError(f"{config_file}: no such configuration file")
         raw = read_config_file(path) if path is not None else {}
+        from linter import hadolint_config  # no k8slint config: migrate hadolint's as is
+
+        hadolint_path = path if path is not None and hadolint_config.is_hadolint_config(path) else (
+            hadolint_config.find(Path.cwd()) if path is None else None)
+        if hadolint_path is not None:
+            raw, path = hadolint_config.to_k8slint(hadolint_config.read(hadolint_path), registry), hadolint_path
         config = build_config(registry, raw, str(path) if path else None, select=_split(select),
                               ignore=_split(ignore), fail_on=fail_on, preview=preview)
     except ConfigError as exc:
