@@ -137,9 +137,14 @@ def compare(files: list[Path], hado: dict[str, list[dict]], ours: dict[str, list
             h_msgs[(code, line)] = str(item.get("message", ""))
         o_by_code: dict[str, Counter] = defaultdict(Counter)
         o_msgs: dict[tuple[str, int], str] = {}
+        seen_sc: set[tuple[str, int, str]] = set()
         for f in ours.get(key, []):
             line = starts.get(f.line, f.line)
             if f.rule_id == "DF300" and f.code:
+                # hadolint keeps a set of (code, message, RUN line): repeated findings in one RUN count once
+                if (f.code, line, f.message) in seen_sc:
+                    continue
+                seen_sc.add((f.code, line, f.message))
                 codes = [f.code]
             else:
                 codes = [a.upper() for a in f.aliases if a.upper().startswith("DL")]
