@@ -20,7 +20,7 @@ from linter.sources.images import ImageRef, parse_image
 
 DIRECTIVE_RE = re.compile(r"^#\s*([a-zA-Z]+)\s*=\s*(.*?)\s*$")
 KNOWN_DIRECTIVES = {"syntax", "escape", "check"}
-HEREDOC_RE = re.compile(r"<<(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
+HEREDOC_RE = re.compile(r"(?<!<)<<(?!<)(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")  # not a `<<<` here-string
 FLAG_RE = re.compile(r"--([a-zA-Z][a-zA-Z0-9-]*)(?:=(\S*))?")
 VAR_RE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
@@ -231,6 +231,7 @@ def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
     instructions: list[Instruction] = []
     comments: list[Comment] = []
     skip_until = -1  # 0-based last line of a heredoc body being folded
+    escape = _directives(lines).get("escape", "\\")[:1] or "\\"
     for entry in structure:
         start, end = entry["startline"], entry["endline"]
         if start <= skip_until:
@@ -240,6 +241,9 @@ def parse_dockerfile(text: str, path: str = "Dockerfile") -> Dockerfile:
         column = len(raw) - len(raw.lstrip()) + 1
         if keyword == "COMMENT":
             comments.append(Comment(start + 1, column, entry["value"]))
+            continue
+        if instructions and not instructions[-1].heredocs and _continues(lines, instructions[-1].end_line - 1, escape):
+            _merge_continuation(instructions[-1], lines, end, escape)  # an empty line does not end a continuation
             continue
         value = entry["value"]
         heredocs: list[str] = []
@@ -274,6 +278,8 @@ def _fold_heredocs(value: str, lines: list[str], end: int) -> tuple[int, list[st
     line = end + 1
     for m in HEREDOC_RE.finditer(value):
         strip_tabs, word = m.group(1) == "-", m.group(3)
+        if not _has_terminator(lines, line, word, strip_tabs):
+            continue  # `<<` inside quotes or arithmetic, not a heredoc: never swallow the rest of the file
         body: list[str] = []
         while line < len(lines):
             candidate = lines[line].lstrip("\t") if strip_tabs else lines[line]
@@ -283,6 +289,36 @@ def _fold_heredocs(value: str, lines: list[str], end: int) -> tuple[int, list[st
             body.append(lines[line - 1])
         bodies.append("\n".join(body))
     return max(end, line - 1), bodies
+
+
+def _continues(lines: list[str], end: int, escape: str) -> bool:
+    """Does the instruction ending on 0-based line `end` end in a continuation (after blank lines)?"""
+    for idx in range(min(end, len(lines) - 1), -1, -1):
+        text = lines[idx].rstrip()
+        if text and not text.lstrip().startswith("#"):
+            return text.endswith(escape) and idx < end
+    return False
+
+
+def _merge_continuation(instr: Instruction, lines: list[str], end: int, escape: str) -> None:
+    """Fold lines up to 0-based `end` into `instr`, as BuildKit does after an empty continuation line."""
+    parts = []
+    for text in lines[instr.end_line:end + 1]:
+        stripped = text.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        parts.append(stripped[:-1] if stripped.endswith(escape) else stripped)
+    instr.value = " ".join(p for p in [instr.value.rstrip(), *parts] if p)
+    instr.end_line = end + 1
+    instr.original = "\n".join(lines[instr.line - 1:end + 1])
+    instr.flags, instr.args = split_flags(instr.value)
+
+
+def _has_terminator(lines: list[str], start: int, word: str, strip_tabs: bool) -> bool:
+    for text in lines[start:]:
+        if (text.lstrip("\t") if strip_tabs else text).rstrip("\r") == word:
+            return True
+    return False
 
 
 def _stage(instr: Instruction, index: int, global_args: dict[str, str | None], stages: list[Stage]) -> Stage:
