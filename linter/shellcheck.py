@@ -175,41 +175,68 @@ def _script(df: Dockerfile, instr: Instruction, dialect: str, names: set[str]) -
     return Script(instr, "\n".join(pre + body) + "\n", [None] * len(pre) + list(range(instr.line, instr.line + len(body))))
 
 
+# ShellCheck's comments per (excluded codes, script text): the official images repeat the same
+# RUN script in many Dockerfiles (one per version and variant), and each is checked once per run.
+_CACHE: dict[tuple[str, str], list[dict]] = {}
+CACHE_SIZE = 4096
+
+
+def _check(exe: str, texts: list[str], excluded: str) -> list[list[dict]] | None:
+    """ShellCheck's comments for each script text, one process for all of them."""
+    with tempfile.TemporaryDirectory(prefix="k8slint-sc-") as tmp:
+        names = []
+        for idx, text in enumerate(texts):
+            name = f"{idx}.sh"
+            with open(os.path.join(tmp, name), "w", encoding="utf-8", errors="replace", newline="\n") as fh:
+                fh.write(text)
+            names.append(name)
+        try:
+            proc = subprocess.run(
+                [exe, "--norc", "--format=json1", "--severity=style", "--exclude=" + excluded, *names],
+                cwd=tmp, capture_output=True, timeout=TIMEOUT, check=False,
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+    try:
+        comments = json.loads(proc.stdout.decode("utf-8", "replace") or "{}").get("comments", [])
+    except ValueError:
+        return None
+    out: list[list[dict]] = [[] for _ in texts]
+    for c in comments if isinstance(comments, list) else []:
+        try:
+            out[int(str(c["file"]).split(".", 1)[0])].append(c)
+        except (KeyError, ValueError, IndexError, TypeError):
+            continue
+    return out
+
+
 def run(df: Dockerfile, exclude: tuple[str, ...] = ()) -> list[ShellFinding]:
     """ShellCheck findings of every RUN of `df`, mapped to Dockerfile lines and columns."""
     found = scripts(df)
     exe = binary()
     if not found or exe is None:
         return []
-    excluded = sorted({c.upper() for c in (*HADOLINT_EXCLUDED, *exclude)})
-    with tempfile.TemporaryDirectory(prefix="k8slint-sc-") as tmp:
-        names = []
-        for idx, script in enumerate(found):
-            name = f"{idx}.sh"
-            with open(os.path.join(tmp, name), "w", encoding="utf-8", errors="replace", newline="\n") as fh:
-                fh.write(script.text)
-            names.append(name)
-        try:
-            proc = subprocess.run(
-                [exe, "--norc", "--format=json1", "--severity=style", "--exclude=" + ",".join(excluded), *names],
-                cwd=tmp, capture_output=True, timeout=TIMEOUT, check=False,
-            )
-        except (OSError, subprocess.SubprocessError):
+    excluded = ",".join(sorted({c.upper() for c in (*HADOLINT_EXCLUDED, *exclude)}))
+    todo = sorted({s.text for s in found if (excluded, s.text) not in _CACHE})
+    if todo:
+        results = _check(exe, todo, excluded)
+        if results is None:
             return []
-    try:
-        comments = json.loads(proc.stdout.decode("utf-8", "replace") or "{}").get("comments", [])
-    except ValueError:
-        return []
+        if len(_CACHE) + len(todo) > CACHE_SIZE:
+            _CACHE.clear()
+        for text, comments in zip(todo, results):
+            _CACHE[(excluded, text)] = comments
     out: list[ShellFinding] = []
-    for c in comments:
-        try:
-            script = found[int(str(c["file"]).split(".", 1)[0])]
-            line = script.lines[int(c["line"]) - 1]
-        except (KeyError, ValueError, IndexError, TypeError):
-            continue
-        if line is None:
-            continue
-        out.append(ShellFinding(script.instruction, TokenAnchor(line, max(1, int(c.get("column", 1)))),
-                                f"SC{c.get('code')}", str(c.get("level", "warning")), str(c.get("message", ""))))
+    for script in found:
+        for c in _CACHE.get((excluded, script.text), []):
+            try:
+                line = script.lines[int(c["line"]) - 1]
+                column = max(1, int(c.get("column", 1)))
+            except (KeyError, ValueError, IndexError, TypeError):
+                continue
+            if line is None:
+                continue
+            out.append(ShellFinding(script.instruction, TokenAnchor(line, column), f"SC{c.get('code')}",
+                                    str(c.get("level", "warning")), str(c.get("message", ""))))
     out.sort(key=lambda f: (f.anchor.line, f.anchor.column, f.code))
     return out
