@@ -218,7 +218,8 @@ class Linter:
         pos = rep.anchor.locate()
         obj = _object_of(rep.anchor)
         field_path = rep.anchor.dotted if isinstance(rep.anchor, FieldAnchor) else None
-        if rep.severity is not None and severity is r.meta.severity:  # a configured severity wins
+        settings = self.config.rules.get(r.id)
+        if rep.severity is not None and not (settings is not None and settings.severity_set):  # configured wins
             severity = rep.severity
         return Finding(
             rule_id=r.id, rule_name=r.name, severity=severity, message=rep.message, path=path,
