@@ -131,7 +131,8 @@ def _script(df: Dockerfile, instr: Instruction, dialect: str, names: set[str]) -
     shebang = f"#!/bin/{dialect}"
     if instr.heredocs and _HEREDOC_ONLY.match(instr.args):
         body = instr.heredocs[0].split("\n")
-        first = instr.line + 1
+        opener = next((i for i, text in enumerate(instr.original.split("\n")) if "<<" in text), 0)
+        first = instr.line + opener + 1  # the body starts after the line that opens it (flags may span lines)
         if body and body[0].startswith("#!"):
             interp = body[0][2:].strip().split()
             dialect2 = shell_name(tuple(interp[1:] if interp and interp[0].endswith("/env") else interp))

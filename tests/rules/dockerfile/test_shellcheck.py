@@ -97,3 +97,9 @@ def test_one_script_per_shell_form_run():
     df = parse_dockerfile("FROM debian:12\nRUN a\nRUN [\"b\"]\nRUN <<EOF\nc\nEOF\nRUN d \\\n  e\n")
     got = [(s.instruction.line, s.lines.count(None)) for s in shellcheck.scripts(df)]
     assert [line for line, _ in got] == [2, 4, 7]
+
+
+def test_heredoc_after_flags_on_continuation_lines():
+    # docker/buildx: `RUN --mount=... \` then `--mount=... <<EOT` on the next line
+    src = "FROM debian:12\nRUN --mount=type=cache,target=/a \\\n  --mount=type=cache,target=/b <<EOT\nset -e\necho $1\nEOT\n"
+    assert codes(src) == [(5, "SC2086")]
