@@ -139,3 +139,12 @@ def test_odd_corpus_files_keep_exact_instruction_lines():
         for script in shellcheck.scripts(df):  # ShellCheck lines map inside their RUN
             mapped = [n for n in script.lines if n is not None]
             assert all(script.instruction.line <= n <= script.instruction.end_line for n in mapped), path
+
+
+def test_empty_lines_inside_a_continuation_do_not_end_the_instruction():
+    # moby/buildkit parser test file `testfile-line`: BuildKit skips the empty lines
+    src = ("FROM a\nENV GOPATH \\\n/go\n\nRUN apt-get update \\\n\t&& dpkg -l > /tmp/x \\\n\n\n"
+           "    && apt-get install -y git \\\n    && apt-get clean\nUSER q\n")
+    df = parse_dockerfile(src)
+    assert shape(src) == [("FROM", 1, 1), ("ENV", 2, 3), ("RUN", 5, 10), ("USER", 11, 11)]
+    assert "apt-get install -y git" in df.instructions[2].args and "apt-get clean" in df.instructions[2].args
