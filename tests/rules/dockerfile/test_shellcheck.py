@@ -103,3 +103,17 @@ def test_heredoc_after_flags_on_continuation_lines():
     # docker/buildx: `RUN --mount=... \` then `--mount=... <<EOT` on the next line
     src = "FROM debian:12\nRUN --mount=type=cache,target=/a \\\n  --mount=type=cache,target=/b <<EOT\nset -e\necho $1\nEOT\n"
     assert codes(src) == [(5, "SC2086")]
+
+
+def test_cli_no_shellcheck_flag(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from linter.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "Dockerfile").write_text("FROM debian:12\nRUN echo $1\n")
+    with_sc = CliRunner().invoke(app, ["Dockerfile", "--format", "json", "--fail-on", "never"])
+    assert '"code": "SC2086"' in with_sc.stdout
+    without = CliRunner().invoke(app, ["Dockerfile", "--format", "json", "--fail-on", "never", "--no-shellcheck"])
+    assert "DF300" not in without.stdout and without.exit_code == 0
