@@ -3,7 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from linter import shellcheck
+from linter.sources import shellcheck
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 
 LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "style": Severity.INFO}

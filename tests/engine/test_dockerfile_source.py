@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from linter import shellcheck
+from linter.sources import shellcheck
 from linter.sources.dockerfile import parse_dockerfile
 
 ROOT = Path(__file__).resolve().parents[2]

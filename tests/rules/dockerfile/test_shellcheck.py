@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter import shellcheck
+from linter.sources import shellcheck
 from linter.sources.dockerfile import parse_dockerfile
 from linter.testing import fires, lint, quiet
 
