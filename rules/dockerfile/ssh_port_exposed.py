@@ -37,7 +37,10 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for instr in df.instructions_of("EXPOSE"):
-        for word in instr.args.split():
+        words = instr.args.split()
+        for idx, word in enumerate(words):
             if word.lower() in SSH_PORTS:
-                yield report(instr.at(word), "`EXPOSE 22` publishes an SSH port")
+                # point at the token unless an earlier word (`8022`) contains the same text
+                clash = any(word in w for w in words[:idx])
+                yield report(instr if clash else instr.at(word), "`EXPOSE 22` publishes an SSH port")
                 break

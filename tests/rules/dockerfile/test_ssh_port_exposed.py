@@ -30,3 +30,7 @@ QUIET = [
 @pytest.mark.parametrize("src", QUIET)
 def test_quiet(src):
     quiet("DF306", src)
+
+
+def test_port_after_a_port_containing_22_points_at_the_instruction():
+    fires("DF306", F + "EXPOSE 8022 22\n", lines=[2], columns=[1])
