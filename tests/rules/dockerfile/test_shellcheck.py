@@ -117,3 +117,8 @@ def test_cli_no_shellcheck_flag(tmp_path, monkeypatch):
     assert '"code": "SC2086"' in with_sc.stdout
     without = CliRunner().invoke(app, ["Dockerfile", "--format", "json", "--fail-on", "never", "--no-shellcheck"])
     assert "DF300" not in without.stdout and without.exit_code == 0
+
+
+def test_huge_run_is_not_sent_to_shellcheck():
+    src = "FROM debian:12\nRUN echo a \\\n" + "  && echo $x \\\n" * 1500 + "  && true\n"
+    assert shellcheck.scripts(parse_dockerfile(src)) == []
