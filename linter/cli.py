@@ -63,6 +63,12 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview, kuberne
         if config_file is not None and not config_file.is_file():
             raise ConfigError(f"{config_file}: no such configuration file")
         raw = read_config_file(path) if path is not None else {}
+        from linter import hadolint_config  # no k8slint config: migrate hadolint's as is
+
+        hadolint_path = path if path is not None and hadolint_config.is_hadolint_config(path) else (
+            hadolint_config.find(Path.cwd()) if path is None else None)
+        if hadolint_path is not None:
+            raw, path = hadolint_config.to_k8slint(hadolint_config.read(hadolint_path), registry), hadolint_path
         config = build_config(registry, raw, str(path) if path else None, select=_split(select),
                               ignore=_split(ignore), fail_on=fail_on, preview=preview,
                               kubernetes_version=kubernetes_version)
@@ -86,6 +92,7 @@ def check(
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report for `-`."),
     kubernetes_version: Optional[str] = typer.Option(
         None, "--kubernetes-version", help="Target cluster release for API-version and schema checks (default 1.34)."),
+    no_shellcheck: bool = typer.Option(False, "--no-shellcheck", help="Do not run ShellCheck on RUN scripts (DF300)."),
 ) -> None:
     from linter.reporters import FORMATS, get_renderer
 
@@ -93,6 +100,8 @@ def check(
         raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
     if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+    if no_shellcheck:
+        ignore = [*(ignore or []), "DF300"]
     registry, config = _load(config_file, select, ignore, fail_on, preview, kubernetes_version)
     from linter.engine import Linter, RunResult
     from linter.model import Finding, Severity

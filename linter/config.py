@@ -36,6 +36,7 @@ class RuleSettings:
     severity: Severity
     options: Any = None
     exclude: list[str] = field(default_factory=list)
+    severity_set: bool = False  # set by the user: wins over a wrapped tool's own level (Report.severity)
 
 
 @dataclass
@@ -176,7 +177,7 @@ def _rule_settings(r: Rule, value: Any, current: RuleSettings, where: str) -> Ru
     if value in ("on", True, "enable", "enabled"):
         return dataclasses.replace(current, enabled=True)
     if value in FAIL_ON[:3]:
-        return dataclasses.replace(current, enabled=True, severity=Severity(value))
+        return dataclasses.replace(current, enabled=True, severity=Severity(value), severity_set=True)
     if not isinstance(value, dict):
         raise ConfigError(f"{where}: expected off, on, a severity or a mapping, not {value!r}")
     settings = dataclasses.replace(current, enabled=bool(value.get("enabled", True)))
@@ -184,6 +185,7 @@ def _rule_settings(r: Rule, value: Any, current: RuleSettings, where: str) -> Ru
         if value["severity"] not in FAIL_ON[:3]:
             raise ConfigError(f"{where}: 'severity' must be error, warning or info, not {value['severity']!r}")
         settings.severity = Severity(value["severity"])
+        settings.severity_set = True
     if "exclude" in value:
         settings.exclude = _string_list(value["exclude"], f"{where}: 'exclude'")
     option_values = {k: v for k, v in value.items() if k not in RULE_KEYS}

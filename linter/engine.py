@@ -172,7 +172,7 @@ class Linter:
         out = list(self._unknown_suppressions(sups, path))
         for r in self.by_target[Target.DOCKERFILE]:
             for f in self._run_rule(r, df, path, None):
-                if not sups.covers(f.rule_id, f.line):
+                if not sups.covers(f.rule_id, f.line) and not (f.code and sups.covers(f.code, f.line)):
                     out.append(f)
         return out
 
@@ -246,11 +246,14 @@ class Linter:
         pos = rep.anchor.locate()
         obj = _object_of(rep.anchor)
         field_path = rep.anchor.dotted if isinstance(rep.anchor, FieldAnchor) else None
+        settings = self.config.rules.get(r.id)
+        if rep.severity is not None and not (settings is not None and settings.severity_set):  # configured wins
+            severity = rep.severity
         return Finding(
             rule_id=r.id, rule_name=r.name, severity=severity, message=rep.message, path=path,
             line=pos.line, column=pos.column, aliases=r.meta.aliases, end_line=pos.end_line,
             end_column=pos.end_column, object=obj.ref if obj is not None else None,
-            field_path=field_path, redact=rep.redact,
+            field_path=field_path, redact=rep.redact, code=rep.code,
         )
 
     def _engine_finding(self, rule_id: str, path: str, line: int, column: int, message: str) -> Iterator[Finding]:

@@ -65,10 +65,13 @@ class Report:
     anchor: Anchor
     message: str
     redact: bool = False
+    code: str | None = None  # a sub-code from a wrapped tool, e.g. ShellCheck's "SC2086"
+    severity: Severity | None = None  # the wrapped tool's level; used unless the user set the rule's severity
 
 
-def report(anchor: Anchor, message: str, *, redact: bool = False) -> Report:
-    return Report(anchor, message, redact)
+def report(anchor: Anchor, message: str, *, redact: bool = False, code: str | None = None,
+           severity: Severity | None = None) -> Report:
+    return Report(anchor, message, redact, code, severity)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class Finding:
     object: ObjectRef | None = None
     field_path: str | None = None
     redact: bool = False
+    code: str | None = None  # sub-code (ShellCheck SCxxxx) that `ignore=` pragmas can name
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line, self.column, self.rule_id, self.message)

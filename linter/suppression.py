@@ -55,7 +55,9 @@ def _resolve_tokens(
         r = registry.resolve(token)
         if r is not None:
             ids.add(r.id)
-        elif strict and not _SHELLCHECK.match(token):
+        elif _SHELLCHECK.match(token):
+            ids.add(token.upper())  # matched against Finding.code (ShellCheck findings)
+        elif strict:
             out.unknown.append(BadToken(token, line, column))
     return ids
 

@@ -19,6 +19,8 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "column": f.column,
         "message": f.message,
     }
+    if f.code is not None:
+        out["code"] = f.code
     if f.end_line is not None:
         out["end_line"] = f.end_line
     if f.object is not None:

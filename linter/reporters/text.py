@@ -26,6 +26,8 @@ def render(result: RunResult, stream: TextIO, color: bool = False) -> None:
             line.append("  ")
             line.append(f.rule_id, style="bold")
             line.append(f" {f.rule_name}", style="magenta")
+            if f.code:
+                line.append(f" {f.code}", style="bold")
             line.append(f"  {f.message}")
             console.print(line)
         console.print()

@@ -20,7 +20,7 @@ from linter.sources.images import ImageRef, parse_image
 
 DIRECTIVE_RE = re.compile(r"^#\s*([a-zA-Z]+)\s*=\s*(.*?)\s*$")
 KNOWN_DIRECTIVES = {"syntax", "escape", "check"}
-HEREDOC_RE = re.compile(r"<<(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")
+HEREDOC_RE = re.compile(r"(?<!<)<<(?!<)(-?)\s*([\"']?)([A-Za-z_][A-Za-z0-9_]*)\2")  # not a `<<<` here-string
 FLAG_RE = re.compile(r"--([a-zA-Z][a-zA-Z0-9-]*)(?:=(\S*))?")
 VAR_RE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
@@ -355,6 +355,8 @@ def _fold_heredocs(value: str, lines: list[str], end: int) -> tuple[int, list[st
     line = end + 1
     for m in HEREDOC_RE.finditer(value):
         strip_tabs, word = m.group(1) == "-", m.group(3)
+        if not _has_terminator(lines, line, word, strip_tabs):
+            continue  # `<<` inside quotes or arithmetic, not a heredoc: never swallow the rest of the file
         body: list[str] = []
         while line < len(lines):
             candidate = lines[line].lstrip("\t") if strip_tabs else lines[line]
@@ -364,6 +366,13 @@ def _fold_heredocs(value: str, lines: list[str], end: int) -> tuple[int, list[st
             body.append(lines[line - 1])
         bodies.append("\n".join(body))
     return max(end, line - 1), bodies
+
+
+def _has_terminator(lines: list[str], start: int, word: str, strip_tabs: bool) -> bool:
+    for text in lines[start:]:
+        if (text.lstrip("\t") if strip_tabs else text).rstrip("\r") == word:
+            return True
+    return False
 
 
 def _stage(instr: Instruction, index: int, global_args: dict[str, str | None], stages: list[Stage]) -> Stage:
