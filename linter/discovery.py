@@ -105,6 +105,7 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             notices.append(Notice(_display(folder), f"cannot read directory: {exc.strerror}"))
             continue
         is_chart = any(e.name == "Chart.yaml" for e in entries)
+        yield from _rendered_source(folder, entries, is_chart)
         subdirs = []
         for entry in entries:
             shown = _display(entry.path)
@@ -125,6 +126,8 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             kind = classify(entry.name)
             if kind is None:
                 continue
+            if is_chart and kind == "yaml" and entry.name in ("values.yaml", "values.yml"):
+                kind = "helm-values"
             if spec.match_file(rel) or spec.match_file(shown):
                 continue
             try:
@@ -147,3 +150,18 @@ def chart_root(path: str) -> Path | None:
         if (folder / "Chart.yaml").is_file():
             return folder
     return None
+
+
+KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+
+
+def _rendered_source(folder: str, entries: list[os.DirEntry[str]], is_chart: bool) -> Iterable[SourceFile]:
+    """A Helm chart (a folder with Chart.yaml, not vendored under a parent's charts/) or a kustomization."""
+    names = {e.name for e in entries}
+    if is_chart:
+        parent = os.path.dirname(os.path.abspath(folder))
+        vendored = os.path.basename(parent) == "charts" and os.path.isfile(os.path.join(os.path.dirname(parent), "Chart.yaml"))
+        if not vendored:
+            yield SourceFile(_display(folder), "helm-chart", False)
+    elif any(n in names for n in KUSTOMIZATION_NAMES):
+        yield SourceFile(_display(folder), "kustomization", False)
