@@ -157,7 +157,7 @@ KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization
 
 def _rendered_source(folder: str, entries: list[os.DirEntry[str]], is_chart: bool) -> Iterable[SourceFile]:
     """A Helm chart (a folder with Chart.yaml, not vendored under a parent's charts/) or a kustomization."""
-    names = {e.name for e in entries}
+    names = {e.name for e in entries if e.is_file()}
     if is_chart:
         parent = os.path.dirname(os.path.abspath(folder))
         vendored = os.path.basename(parent) == "charts" and os.path.isfile(os.path.join(os.path.dirname(parent), "Chart.yaml"))

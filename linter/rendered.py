@@ -18,7 +18,7 @@ from linter.discovery import SourceFile, _display
 from linter.model import Finding
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
-from linter.sources.template_map import locate_in_plain, map_path, path_at, pick_segment, position_paths
+from linter.sources.template_map import locate_depth, map_path, path_at, pick_segment, position_paths
 from linter.sources.yaml import YMap, parse_yaml
 
 if TYPE_CHECKING:
@@ -159,6 +159,13 @@ def lint_kustomization(linter: "Linter", folder: Path, project: "Project") -> tu
             HC_KUSTOMIZE_REMOTE, shown_k, 1, 1,
             f"kustomization not built: it names a remote resource ({t.remote[0]}) and k8slint never fetches "
             "remote bases; its local files are linted as plain manifests")), set()
+    if t.component:
+        return [], set()  # a Component is built as part of the overlays that use it
+    if t.missing:
+        return list(linter._engine_finding(
+            HC_KUSTOMIZE_FAILED, shown_k, 1, 1,
+            f"kustomization not built: resource {t.missing[0]!r} does not exist here (kustomize would try to fetch "
+            "it as a remote base, which k8slint never does); its files are linted as plain manifests")), set()
     if kz.command(folder) is None:
         if st.kustomize_notice:
             return [], set()
@@ -173,6 +180,7 @@ def lint_kustomization(linter: "Linter", folder: Path, project: "Project") -> tu
                                            f"kustomize could not build this folder: {error}; its files are "
                                            "linted as plain manifests")), set()
     plain = kz.plain_objects(t.resources)
+    patches = kz.plain_objects(t.patches)
     st.counter += 1
     key = f"{shown_k}#render{st.counter}"
     parsed = parse_yaml(text)
@@ -196,7 +204,13 @@ def lint_kustomization(linter: "Linter", folder: Path, project: "Project") -> tu
         if i not in indexes:
             indexes[i] = position_paths(root)
         path = path_at(indexes[i], line, column)
-        sline, scol = locate_in_plain(src.root, path)
+        sline, scol, depth = locate_depth(src.root, path)
+        if depth < len(path):  # the field may come from a patch of this object
+            for patch in patches:
+                if patch.kind == src.kind and patch.name == src.name:
+                    pline, pcol, pdepth = locate_depth(patch.root, path)
+                    if pdepth > depth:
+                        src, sline, scol, depth = patch, pline, pcol, pdepth
         shown = _display(str(src.file))
         if shown not in st.suppressions:
             try:
@@ -219,6 +233,7 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
     if st is None or not st.mappers:
         return list(findings)
     out: list[Finding] = []
+    seen: set[tuple[str, str, int, int, str]] = set()
     for f in findings:
         mapper = st.mappers.get(f.path)
         if mapper is None:
@@ -231,6 +246,10 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
         sups = st.suppressions.get(path)
         if sups is not None and sups.covers(f.rule_id, line):
             continue
+        once = (f.rule_id, path, line, column, f.message)  # an overlay and its base render one object twice
+        if once in seen:
+            continue
+        seen.add(once)
         out.append(dataclasses.replace(f, path=path, line=line, column=column, end_line=None, end_column=None))
     return out
 

@@ -7,6 +7,7 @@ template by :mod:`linter.sources.template_map`.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -14,7 +15,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from linter.sources.yaml import YMap, parse_yaml
 
@@ -225,7 +226,7 @@ def load_values_file(path: Path) -> dict[str, Any]:
 
 def secret_values(chart: Path, settings: HelmSettings, extra: list[Path]) -> list[str]:
     """String values under secret-looking keys (chart defaults, values files, --set), to scrub from messages."""
-    from linter.secrets import looks_like_secret_name
+    from linter.secrets import looks_like_literal_secret, looks_like_secret_name
 
     found: list[str] = []
     trees: list[Any] = []
@@ -241,14 +242,15 @@ def secret_values(chart: Path, settings: HelmSettings, extra: list[Path]) -> lis
             stack.extend((str(k), v) for k, v in node.items())
         elif isinstance(node, list):
             stack.extend((key, v) for v in node)
-        elif isinstance(node, str) and len(node) >= 4 and looks_like_secret_name(key):
+        elif isinstance(node, str) and looks_like_secret_name(key) and looks_like_literal_secret(node):
             found.append(node)
     for item in settings.set:
         for part in item.split(","):
             k, _, v = part.partition("=")
-            if len(v) >= 4 and looks_like_secret_name(k.rsplit(".", 1)[-1]):
+            if looks_like_secret_name(k.rsplit(".", 1)[-1]) and looks_like_literal_secret(v):
                 found.append(v)
-    return found
+    name = str(chart_metadata(chart).get("name") or chart.name)
+    return [s for s in found if s not in (name, chart.name)]
 
 
 def scrub(message: str, secrets: list[str]) -> str:
@@ -260,7 +262,29 @@ def scrub(message: str, secrets: list[str]) -> str:
 
 # -- backends ----------------------------------------------------------------------------
 
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Helm's Go code logs warnings (e.g. about requirements.yaml) straight to fd 2; keep reports clean."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def _render_sdk(chart: Path, settings: HelmSettings, values_files: list[Path], out: ChartRender) -> None:
+    with _quiet_stderr():
+        _render_sdk_inner(chart, settings, values_files, out)
+
+
+def _render_sdk_inner(chart: Path, settings: HelmSettings, values_files: list[Path], out: ChartRender) -> None:
     helm = _sdk()
     values: dict[str, Any] = {}
     for path in values_files:

@@ -38,8 +38,10 @@ class KustomizeTree:
     folder: Path
     files: set[Path] = field(default_factory=set)  # every local file it reads (resources, patches)
     resources: list[Path] = field(default_factory=list)  # resource files (whole objects), in order
+    patches: list[Path] = field(default_factory=list)  # patch files (partial objects)
     remote: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    component: bool = False  # `kind: Component`: built only as part of an overlay
 
 
 def kustomization_file(folder: Path) -> Path | None:
@@ -80,6 +82,8 @@ def tree(folder: Path) -> KustomizeTree:
             continue
         out.files.add(kfile)
         data = _load(kfile)
+        if current == folder.resolve() and data.get("kind") == "Component":
+            out.component = True
         entries: list[tuple[str, str]] = []
         for key in _FILE_LISTS:
             items = data.get(key)
@@ -100,6 +104,8 @@ def tree(folder: Path) -> KustomizeTree:
                 out.files.add(path)
                 if key in ("resources", "bases", "crds"):
                     out.resources.append(path)
+                else:
+                    out.patches.append(path)
             else:
                 out.missing.append(entry)
     return out
@@ -120,8 +126,7 @@ def build(folder: Path) -> tuple[str | None, str | None]:
     except OSError as exc:
         return None, f"cannot run {cmd[0]}: {exc.strerror}"
     if proc.returncode != 0:
-        message = proc.stderr.strip().removeprefix("Error: ") or f"exited {proc.returncode}"
-        return None, re.sub(r"\s+", " ", message)[:600]
+        return None, clean_error(proc.stderr) or f"exited {proc.returncode}"
     return proc.stdout, None
 
 
@@ -155,3 +160,15 @@ def find_source(objects: list[PlainObject], kind: str, name: str, namespace: str
         return next((o for o in exact if o.namespace == namespace), exact[0])
     partial = [o for o in same_kind if o.name in name]
     return max(partial, key=lambda o: len(o.name)) if partial else None
+
+
+_KLOG = re.compile(r"^[EWI]\d{4} [\d:.]+\s+\d+ [\w.]+:\d+\] (\"command failed\" err=)?")
+
+
+def clean_error(stderr: str) -> str:
+    """kustomize's or kubectl's error, without klog prefixes, on one line."""
+    text = _KLOG.sub("", stderr.strip()).removeprefix("Error: ")
+    text = re.sub(r"\s+", " ", text).strip().strip("<>").strip()
+    if text.startswith('"') and text.endswith('"'):
+        text = text[1:-1].replace('\\"', '"')
+    return text[:600]

@@ -183,8 +183,15 @@ def _strip_item(e: _Entry, col: int) -> _Entry:
 
 def locate_in_plain(root: Any, path: tuple[Any, ...]) -> tuple[int, int]:
     """1-based position of the deepest part of `path` found in a parsed (plain YAML) tree."""
+    line, col, _ = locate_depth(root, path)
+    return line, col
+
+
+def locate_depth(root: Any, path: tuple[Any, ...]) -> tuple[int, int, int]:
+    """(line, column, how many steps of `path` were found) in a parsed tree; 1-based positions."""
     node = root
     line, col = node.pos if isinstance(node, (YMap, YSeq)) else (0, 0)
+    depth = 0
     for step in path:
         if isinstance(node, YMap) and step in node:
             line, col = node.key_pos[step]
@@ -194,4 +201,5 @@ def locate_in_plain(root: Any, path: tuple[Any, ...]) -> tuple[int, int]:
             node = node[step]
         else:
             break
-    return line + 1, col + 1
+        depth += 1
+    return line + 1, col + 1, depth
