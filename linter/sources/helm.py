@@ -111,6 +111,13 @@ def ci_values_files(chart: Path) -> list[Path]:
 def missing_dependencies(chart: Path, meta: dict[str, Any]) -> list[str]:
     """Dependencies in Chart.yaml with no subchart in charts/ (Helm's CheckDependencies)."""
     deps = meta.get("dependencies")
+    if not isinstance(deps, list) and (chart / "requirements.yaml").is_file():  # apiVersion v1 charts
+        try:
+            parsed = parse_yaml((chart / "requirements.yaml").read_text(encoding="utf-8", errors="replace"))
+            root = parsed.documents[0].root if parsed.documents else None
+            deps = root.get("dependencies") if isinstance(root, dict) else None
+        except OSError:
+            deps = None
     if not isinstance(deps, list):
         return []
     present: set[str] = set()
@@ -142,7 +149,7 @@ def render(chart: Path, settings: HelmSettings, extra_values: list[Path] = (), l
         msg = ("An error occurred while checking for chart dependencies. You may need to run `helm dependency "
                f"build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: "
                f"{', '.join(missing)}")
-        out.problems.append(RenderProblem("missing-dependency", msg, chart / "Chart.yaml",
+        out.problems.append(RenderProblem("missing-dependency", msg, _dependency_file(chart),
                                           _dependency_line(chart, missing[0]), 1))
         if which != "sdk":
             return out  # `helm template` refuses such a chart
@@ -163,9 +170,16 @@ def render(chart: Path, settings: HelmSettings, extra_values: list[Path] = (), l
     return out
 
 
+def _dependency_file(chart: Path) -> Path:
+    meta = chart_metadata(chart)
+    if not isinstance(meta.get("dependencies"), list) and (chart / "requirements.yaml").is_file():
+        return chart / "requirements.yaml"
+    return chart / "Chart.yaml"
+
+
 def _dependency_line(chart: Path, name: str) -> int:
     try:
-        lines = (chart / "Chart.yaml").read_text(encoding="utf-8", errors="replace").split("\n")
+        lines = _dependency_file(chart).read_text(encoding="utf-8", errors="replace").split("\n")
     except OSError:
         return 1
     pat = re.compile(r"^\s*-?\s*name:\s*['\"]?" + re.escape(name) + r"['\"]?\s*$")

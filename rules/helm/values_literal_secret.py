@@ -10,9 +10,15 @@ from linter.sources.k8s import dotted_path
 # Keys that name or point at a Secret rather than hold one: `existingSecret`, `passwordKey`, `secretRef`.
 _REFERENCE_KEY = re.compile(
     r"^existing|(password|passwd|token|user(name)?|secret_?name)_?keys?$|secret_?(ref|name|keys?_?ref)$|"
-    r"secret_?provider|_?secrets?_?(mount|volume|annotations?|labels?)$",
+    r"secret_?provider|_?secrets?_?(mount|volume|annotations?|labels?)$|.[a-z0-9]_?secret_?key$",
     re.IGNORECASE,
 )
+# `brokerPasswordSecret: kafka-broker-password`: a key ending in Secret whose value is a Secret's name.
+_SECRET_SUFFIX = re.compile(r"secret$", re.IGNORECASE)
+_OBJECT_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
+_FILE_NAME = re.compile(r"^[\w.-]+\.(key|pem|crt|cert|cer|json|p12|pfx|jks|txt)$", re.IGNORECASE)
+# Siblings that say the mapping describes an existing Secret: its `*Key` entries name keys in it.
+_SECRET_SIBLINGS = ("secretName", "existingSecret", "secretRef", "existingSecretName")
 
 
 @rule(
@@ -51,10 +57,18 @@ def check(values: HelmValues, ctx: Context) -> Iterator[Report]:
             yield report(values.at(*path, "value"), f"values item `{name}` ({dotted_path(path)}) holds a literal secret",
                          redact=True)
             continue
+        describes_secret = any(k in node for k in _SECRET_SIBLINGS)
         for key, value in node.items():
-            if isinstance(key, str) and _secret_key(key) and _literal(value):
-                shown = dotted_path(path + (key,))
-                yield report(values.at(*path, key), f"values key `{shown}` holds a literal secret", redact=True)
+            if not isinstance(key, str) or not _secret_key(key) or not _literal(value):
+                continue
+            if describes_secret and key.lower().endswith("key"):
+                continue
+            if _SECRET_SUFFIX.search(key) and _OBJECT_NAME.match(value.strip()):
+                continue
+            if value.strip().lower() in key.lower():  # `authKey: auth`
+                continue
+            shown = dotted_path(path + (key,))
+            yield report(values.at(*path, key), f"values key `{shown}` holds a literal secret", redact=True)
 
 
 def _secret_key(key: str) -> bool:
@@ -62,4 +76,6 @@ def _secret_key(key: str) -> bool:
 
 
 def _literal(value: object) -> bool:
-    return isinstance(value, str) and "{{" not in value and looks_like_literal_secret(value)
+    if not isinstance(value, str) or "{{" in value or value.strip().startswith("$(") or _FILE_NAME.match(value.strip()):
+        return False
+    return looks_like_literal_secret(value)

@@ -13,6 +13,7 @@ FIRES = [
     pytest.param("oidc:\n  clientSecret: 9f8e7d6c5b4a\n", [2], id="client-secret"),
     pytest.param("env:\n  - name: DB_PASSWORD\n    value: hunter2hunter2\n", [3], id="env-style-item"),
     pytest.param("minio:\n  secretKey: minio-secret-key-123\n", [2], id="secret-key"),
+    pytest.param("webhook:\n  hmacSecret: 7c1e9a0b44d2\n", [2], id="secret-suffix-with-literal"),
 ]
 QUIET = [
     pytest.param("auth:\n  adminPassword: ''\n", id="empty"),
@@ -23,6 +24,12 @@ QUIET = [
     pytest.param("tls:\n  secretName: gateway-tls\n", id="secret-name"),
     pytest.param("auth:\n  passwordEnabled: true\n", id="flag"),
     pytest.param("auth:\n  adminPassword: s3cr3t-Pa55  # k8slint ignore=HC011 -- demo chart\n", id="suppressed"),
+    pytest.param("brokerPasswordSecret: kafka-broker-password\n", id="secret-object-name"),
+    pytest.param("clusterSecretKey: cluster\n", id="key-within-a-secret"),
+    pytest.param("license:\n  secretName: ''\n  secretKey: license\n", id="mapping-describes-a-secret"),
+    pytest.param("tls:\n  privateKey: private.key\n", id="file-name"),
+    pytest.param("env:\n  - name: OPENAI_API_KEY\n    value: $(API_KEY)\n", id="env-var-reference"),
+    pytest.param("redis:\n  authKey: auth\n", id="value-is-the-key-name"),
 ]
 
 
