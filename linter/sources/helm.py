@@ -332,7 +332,7 @@ def _render_sdk_inner(chart: Path, settings: HelmSettings, values_files: list[Pa
     for name in sorted(manifests):
         if not name.endswith((".yaml", ".yml", ".json")) or "/templates/" not in f"/{name}":
             continue  # NOTES.txt, partials
-        text = manifests[name]
+        text = normalise_documents(manifests[name])
         if text.strip():
             out.templates.append(RenderedTemplate(name, template_file(chart, name), text))
 
@@ -367,6 +367,16 @@ def _render_binary(chart: Path, settings: HelmSettings, values_files: list[Path]
     for name, text in split_sources(proc.stdout):
         if text.strip():
             out.templates.append(RenderedTemplate(name, template_file(chart, name), text))
+
+
+_HELM_SEP = re.compile(r"(?:^|\s*\n)---\s*")
+
+
+def normalise_documents(text: str) -> str:
+    """Split a rendered template as Helm does (releaseutil.SplitManifests: `---#` and `---  ` separate
+    too) and drop empty documents, so YAML sees what Helm would apply."""
+    docs = [d for d in _HELM_SEP.split(text) if d.strip()]
+    return "\n---\n".join(d.strip() for d in docs) + "\n" if docs else ""
 
 
 def split_sources(stream: str) -> list[tuple[str, str]]:
