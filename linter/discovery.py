@@ -76,6 +76,9 @@ def discover(paths: Iterable[str], exclude: list[str] | None = None) -> tuple[li
         elif stat.S_ISREG(st.st_mode):
             shown = _display(given)
             kind = classify(os.path.basename(given)) or _sniff(given)
+            if kind == "yaml" and os.path.basename(given) in ("values.yaml", "values.yml") and \
+                    os.path.isfile(os.path.join(os.path.dirname(given) or ".", "Chart.yaml")):
+                kind = "helm-values"
             files[shown] = SourceFile(shown, kind, True)
         else:
             notices.append(Notice(_display(given), "skipped: not a regular file (FIFO, socket or device)"))

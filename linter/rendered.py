@@ -18,7 +18,9 @@ from linter.discovery import SourceFile, _display
 from linter.model import Finding
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
-from linter.sources.template_map import locate_depth, map_path, path_at, pick_segment, position_paths
+from linter.sources.template_map import (
+    has_kind, helper_segment, locate_depth, map_path, path_at, pick_segment, position_paths,
+)
 from linter.sources.yaml import YMap, parse_yaml
 
 if TYPE_CHECKING:
@@ -104,11 +106,32 @@ def _lint_template(linter: "Linter", chart: Path, tpl: helm_src.RenderedTemplate
             pass
     if shown not in st.suppressions:
         st.suppressions[shown] = sup.yaml_suppressions(template_text, linter.registry) if template_text else sup.Suppressions()
-    st.mappers[key] = _template_mapper(tpl.text, template_text, shown)
+    helpers = _helpers(linter, tpl.file.parent) if tpl.file is not None and tpl.file.suffix != ".tgz" else []
+    st.mappers[key] = _template_mapper(tpl.text, template_text, shown, helpers)
     return linter._lint_yaml(tpl.text, key, True, project) or []
 
 
-def _template_mapper(rendered: str, template: str, shown: str) -> Mapper:
+def _helpers(linter: "Linter", folder: Path) -> list[tuple[str, str]]:
+    """(shown path, text) of the `_*.tpl` helper files beside a template, for objects built by `include`."""
+    st = _state(linter)
+    cache: dict[Path, list[tuple[str, str]]] = getattr(st, "helper_cache", None) or {}
+    st.helper_cache = cache  # type: ignore[attr-defined]
+    if folder not in cache:
+        found = []
+        for path in sorted(folder.glob("_*.tpl")):
+            try:
+                text = path.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            shown = _display(str(path))
+            found.append((shown, text))
+            if shown not in st.suppressions:
+                st.suppressions[shown] = sup.yaml_suppressions(text, linter.registry)
+        cache[folder] = found
+    return cache[folder]
+
+
+def _template_mapper(rendered: str, template: str, shown: str, helpers: list[tuple[str, str]] = ()) -> Mapper:  # type: ignore[assignment]
     parsed = parse_yaml(rendered)
     docs: list[tuple[int, Any, str, int, int]] = []  # (start line, root, kind, ordinal of kind, index)
     per_kind: dict[str, int] = {}
@@ -134,6 +157,12 @@ def _template_mapper(rendered: str, template: str, shown: str) -> Mapper:
         value: Any = root
         for step in path:
             value = value[step] if isinstance(value, (dict, list)) and _has(value, step) else None
+        if kind and not has_kind(template, kind):  # the object comes from an `include`d helper
+            for helper_shown, helper_text in helpers:
+                seg = helper_segment(helper_text, kind)
+                if seg is not None:
+                    hline, hcol = map_path(helper_text, seg, path, value)
+                    return helper_shown, hline, hcol
         segment = pick_segment(template, kind, ordinal, index)
         tline, tcol = map_path(template, segment, path, value)
         return shown, tline, tcol

@@ -203,3 +203,30 @@ def locate_depth(root: Any, path: tuple[Any, ...]) -> tuple[int, int, int]:
             break
         depth += 1
     return line + 1, col + 1, depth
+
+
+_DEFINE = re.compile(r"^\s*\{\{-?\s*define\s")
+
+
+def has_kind(text: str, kind: str) -> bool:
+    pat = re.compile(r"^\s*kind:\s*['\"]?" + re.escape(kind) + r"['\"]?\s*(#.*)?$", re.MULTILINE)
+    return bool(kind) and pat.search(text) is not None
+
+
+def helper_segment(text: str, kind: str) -> tuple[int, int] | None:
+    """The `{{ define }}` block of a helper file (`_objects.tpl`) that spells `kind: <kind>`, if any."""
+    if not has_kind(text, kind):
+        return None
+    lines = text.split("\n")
+    pat = re.compile(r"^\s*kind:\s*['\"]?" + re.escape(kind) + r"['\"]?\s*(#.*)?$")
+    defines = [i for i, line in enumerate(lines) if _DEFINE.match(line)]
+    for i, line in enumerate(lines):
+        if pat.match(line):
+            start = max((d for d in defines if d < i), default=-1) + 1
+            end = min((d for d in defines if d > i), default=len(lines))
+            # within the block, the `---`-separated document holding the kind
+            for s0, e0 in segments("\n".join(lines[start:end])):
+                if s0 <= i - start < e0:
+                    return start + s0, start + e0
+            return start, end
+    return None

@@ -200,3 +200,24 @@ def test_split_sources_groups_documents_by_template():
 
 def test_scrub_hides_secret_values():
     assert helm_src.scrub("bad value hunter2hunter2 here", ["hunter2hunter2"]) == "bad value *** here"
+
+
+@needs_helm
+def test_object_built_by_a_helper_maps_into_the_helper(run_cli, write, tmp_path):
+    write("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    write("c/templates/_objects.tpl", """\
+        {{- define "c.service" -}}
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: {{ .name }}
+        spec:
+          type: NodePort
+          ports:
+            - port: 80
+        {{- end }}
+        """)
+    write("c/templates/services.yaml", '{{- range list "a" "b" }}\n---\n{{ include "c.service" (dict "name" .) }}\n{{- end }}\n')
+    found = _run(run_cli, tmp_path)
+    assert [(f["path"], f["line"], f["object"]["name"]) for f in found if f["rule"] == "KS006"] == [
+        ("c/templates/_objects.tpl", 7, "a"), ("c/templates/_objects.tpl", 7, "b")]
