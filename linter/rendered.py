@@ -60,11 +60,19 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
     findings: list[Finding] = []
     linted: list[str] = []
     for chart in charts:
-        findings.extend(lint_chart(linter, Path(chart.path), project))
+        try:
+            findings.extend(lint_chart(linter, Path(chart.path), project))
+        except Exception as exc:  # a chart must never end the run
+            findings.extend(linter._engine_finding(HC_RENDER_FAILED, chart.path, 1, 1,
+                                                   f"the chart could not be rendered: {type(exc).__name__}"))
         linted.append(chart.path)
     covered: set[Path] = set()
     for k in kustomizations:
-        found, used = lint_kustomization(linter, Path(k.path), project)
+        try:
+            found, used = lint_kustomization(linter, Path(k.path), project)
+        except Exception as exc:
+            found, used = list(linter._engine_finding(
+                HC_KUSTOMIZE_FAILED, k.path, 1, 1, f"the kustomization could not be built: {type(exc).__name__}")), set()
         findings.extend(found)
         covered |= used
         linted.append(k.path)

@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -294,8 +295,28 @@ def _quiet_stderr() -> Iterator[None]:
 
 
 def _render_sdk(chart: Path, settings: HelmSettings, values_files: list[Path], out: ChartRender) -> None:
+    """In-process, in a worker thread (ctypes releases the GIL) so a runaway template cannot hang the run."""
+    partial = ChartRender(chart, out.label)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            _render_sdk_inner(chart, settings, values_files, partial)
+        except BaseException as exc:  # reported below, never raised in the thread
+            errors.append(exc)
+
     with _quiet_stderr():
-        _render_sdk_inner(chart, settings, values_files, out)
+        worker = threading.Thread(target=work, name="k8slint-helm-render", daemon=True)
+        worker.start()
+        worker.join(RENDER_TIMEOUT)
+    if worker.is_alive():
+        out.problems.append(RenderProblem("render-failed", f"Helm took more than {RENDER_TIMEOUT}s to render the chart",
+                                          chart / "Chart.yaml"))
+        return
+    if errors:
+        raise errors[0]
+    out.templates.extend(partial.templates)
+    out.problems.extend(partial.problems)
 
 
 def _render_sdk_inner(chart: Path, settings: HelmSettings, values_files: list[Path], out: ChartRender) -> None:

@@ -221,3 +221,26 @@ def test_object_built_by_a_helper_maps_into_the_helper(run_cli, write, tmp_path)
     found = _run(run_cli, tmp_path)
     assert [(f["path"], f["line"], f["object"]["name"]) for f in found if f["rule"] == "KS006"] == [
         ("c/templates/_objects.tpl", 7, "a"), ("c/templates/_objects.tpl", 7, "b")]
+
+
+@needs_helm
+def test_a_runaway_template_times_out(run_cli, write, tmp_path, monkeypatch):
+    monkeypatch.setattr(helm_src, "RENDER_TIMEOUT", 0.5)
+    write("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
+    write("c/templates/x.yaml", "{{ range until 3000000 }}{{ end }}\n")  # a few seconds of work
+    found = _run(run_cli, tmp_path)
+    assert [(f["rule"], "more than" in f["message"]) for f in found] == [("HC001", True)]
+
+
+@pytest.mark.parametrize("chart_yaml", [
+    pytest.param("- not a mapping\n", id="chart-yaml-is-a-list"),
+    pytest.param("apiVersion: v2\nname: [c\n", id="chart-yaml-bad-yaml"),
+    pytest.param("", id="chart-yaml-empty"),
+])
+def test_broken_chart_yaml_is_a_finding_not_a_crash(run_cli, write, tmp_path, chart_yaml):
+    write("c/Chart.yaml", chart_yaml)
+    write("c/templates/x.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
+    code, out, err = run_cli("--format", "json", cwd=tmp_path)
+    assert code in (0, 1), err
+    rules = {f["rule"] for f in json.loads(out)["findings"]}
+    assert rules <= {"HC001", "HC003", "KL001"}
