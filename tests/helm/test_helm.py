@@ -244,3 +244,30 @@ def test_broken_chart_yaml_is_a_finding_not_a_crash(run_cli, write, tmp_path, ch
     assert code in (0, 1), err
     rules = {f["rule"] for f in json.loads(out)["findings"]}
     assert rules <= {"HC001", "HC003", "KL001"}
+
+
+def _project_rule_registry():
+    from linter.api import Severity, Target, report, rule
+    from linter.model import Rule
+    from linter.registry import Registry
+    from linter.testing import default_registry
+
+    @rule(id="KS990", name="test-service-without-workload", target=Target.K8S_PROJECT, severity=Severity.INFO,
+          summary="test", remediation="test")
+    def check(obj, ctx):
+        if obj.kind == "Service":
+            yield report(obj.at("spec", "ports", 0, "port"), f"project rule saw {obj.name}")
+
+    return Registry([*default_registry().rules, Rule(check.__k8slint_rule__.meta, check, "test")])
+
+
+@needs_helm
+def test_project_rule_findings_on_rendered_objects_map_to_the_template(charts, monkeypatch):
+    from linter.config import build_config
+    from linter.engine import Linter
+
+    monkeypatch.chdir(charts)
+    registry = _project_rule_registry()
+    result = Linter(registry, build_config(registry, {})).lint_paths(["data/gateway"])
+    hits = [(f.path, f.line, f.column) for f in result.findings if f.rule_id == "KS990"]
+    assert hits == [("data/gateway/templates/service.yaml", 17, 7)]  # `- port: 8080`
