@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
@@ -67,9 +66,10 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
                                                    f"the chart could not be rendered: {type(exc).__name__}"))
         linted.append(chart.path)
     covered: set[Path] = set()
+    prebuilt = _build_all([Path(k.path) for k in kustomizations])
     for k in kustomizations:
         try:
-            found, used = lint_kustomization(linter, Path(k.path), project)
+            found, used = lint_kustomization(linter, Path(k.path), project, prebuilt.get(Path(k.path)))
         except Exception as exc:
             found, used = list(linter._engine_finding(
                 HC_KUSTOMIZE_FAILED, k.path, 1, 1, f"the kustomization could not be built: {type(exc).__name__}")), set()
@@ -186,7 +186,26 @@ def _has(node: Any, step: Any) -> bool:
 
 # -- kustomize -------------------------------------------------------------------------------
 
-def lint_kustomization(linter: "Linter", folder: Path, project: "Project") -> tuple[list[Finding], set[Path]]:
+def _build_all(folders: list[Path]) -> dict[Path, tuple[str | None, str | None]]:
+    """Build the kustomizations that will be built, in parallel (kubectl/kustomize are separate processes)."""
+    todo = []
+    for folder in folders:
+        try:
+            t = kz.tree(folder)
+        except Exception:
+            continue
+        if not (t.component or t.remote or t.missing) and kz.command(folder) is not None:
+            todo.append(folder)
+    if len(todo) < 2:
+        return {}
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, min(8, os.cpu_count() or 1))) as pool:
+        return dict(zip(todo, pool.map(kz.build, todo)))
+
+
+def lint_kustomization(linter: "Linter", folder: Path, project: "Project",
+                       prebuilt: tuple[str | None, str | None] | None = None) -> tuple[list[Finding], set[Path]]:
     st = _state(linter)
     kfile = kz.kustomization_file(folder)
     shown_k = _display(str(kfile)) if kfile else _display(str(folder))
@@ -211,7 +230,7 @@ def lint_kustomization(linter: "Linter", folder: Path, project: "Project") -> tu
             HC_KUSTOMIZE_UNAVAILABLE, shown_k, 1, 1,
             f"kustomizations are not built (neither kustomize nor kubectl is on PATH), their files are linted "
             f"as plain manifests: {kz.INSTALL_HINT}")), set()
-    text, error = kz.build(folder)
+    text, error = prebuilt if prebuilt is not None else kz.build(folder)
     if text is None:
         return list(linter._engine_finding(HC_KUSTOMIZE_FAILED, shown_k, 1, 1,
                                            f"kustomize could not build this folder: {error}; its files are "
