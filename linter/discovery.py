@@ -108,7 +108,7 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             notices.append(Notice(_display(folder), f"cannot read directory: {exc.strerror}"))
             continue
         is_chart = any(e.name == "Chart.yaml" for e in entries)
-        yield from _rendered_source(folder, entries, is_chart)
+        yield from _rendered_source(folder, entries, is_chart, folder == root)
         subdirs = []
         for entry in entries:
             shown = _display(entry.path)
@@ -158,13 +158,13 @@ def chart_root(path: str) -> Path | None:
 KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
 
 
-def _rendered_source(folder: str, entries: list[os.DirEntry[str]], is_chart: bool) -> Iterable[SourceFile]:
-    """A Helm chart (a folder with Chart.yaml, not vendored under a parent's charts/) or a kustomization."""
+def _rendered_source(folder: str, entries: list[os.DirEntry[str]], is_chart: bool, given: bool = False) -> Iterable[SourceFile]:
+    """A Helm chart (a folder with Chart.yaml, not vendored under a parent's charts/ unless named) or a kustomization."""
     names = {e.name for e in entries if e.is_file()}
     if is_chart:
         parent = os.path.dirname(os.path.abspath(folder))
         vendored = os.path.basename(parent) == "charts" and os.path.isfile(os.path.join(os.path.dirname(parent), "Chart.yaml"))
-        if not vendored:
-            yield SourceFile(_display(folder), "helm-chart", False)
+        if given or not vendored:
+            yield SourceFile(_display(folder), "helm-chart", given)
     elif any(n in names for n in KUSTOMIZATION_NAMES):
         yield SourceFile(_display(folder), "kustomization", False)

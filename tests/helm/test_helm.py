@@ -225,9 +225,9 @@ def test_object_built_by_a_helper_maps_into_the_helper(run_cli, write, tmp_path)
 
 @needs_helm
 def test_a_runaway_template_times_out(run_cli, write, tmp_path, monkeypatch):
-    monkeypatch.setattr(helm_src, "RENDER_TIMEOUT", 0.5)
+    monkeypatch.setattr(helm_src, "RENDER_TIMEOUT", 0.001)
     write("c/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
-    write("c/templates/x.yaml", "{{ range until 3000000 }}{{ end }}\n")  # a few seconds of work
+    write("c/templates/x.yaml", "{{ range until 2000000 }}{{ end }}\n")  # far more than a millisecond of work
     found = _run(run_cli, tmp_path)
     assert [(f["rule"], "more than" in f["message"]) for f in found] == [("HC001", True)]
 
@@ -271,3 +271,10 @@ def test_project_rule_findings_on_rendered_objects_map_to_the_template(charts, m
     result = Linter(registry, build_config(registry, {})).lint_paths(["data/gateway"])
     hits = [(f.path, f.line, f.column) for f in result.findings if f.rule_id == "KS990"]
     assert hits == [("data/gateway/templates/service.yaml", 17, 7)]  # `- port: 8080`
+
+
+@needs_helm
+def test_a_vendored_subchart_named_on_the_command_line_is_rendered_alone(run_cli, charts):
+    found = _run(run_cli, charts, "data/gateway/charts/nats")
+    assert [(f["path"], f["rule"], f["object"]["name"]) for f in found] == [
+        ("data/gateway/charts/nats/templates/deployment.yaml", "KS003", "release-name-nats")]
