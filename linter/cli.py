@@ -93,6 +93,11 @@ def check(
     kubernetes_version: Optional[str] = typer.Option(
         None, "--kubernetes-version", help="Target cluster release for API-version and schema checks (default 1.34)."),
     no_shellcheck: bool = typer.Option(False, "--no-shellcheck", help="Do not run ShellCheck on RUN scripts (DF300)."),
+    values: Optional[List[str]] = typer.Option(None, "--values", help="Helm values file for charts (repeatable)."),
+    set_values: Optional[List[str]] = typer.Option(None, "--set", help="Helm value k=v for charts (repeatable)."),
+    release_name: Optional[str] = typer.Option(None, "--release-name", help="Helm release name (default release-name)."),
+    namespace: Optional[str] = typer.Option(None, "--namespace", help="Helm release namespace (default default)."),
+    helm_ci_values: bool = typer.Option(False, "--helm-ci-values", help="Also render each chart's ci/*-values.yaml."),
 ) -> None:
     from linter.reporters import FORMATS, get_renderer
 
@@ -103,6 +108,7 @@ def check(
     if no_shellcheck:
         ignore = [*(ignore or []), "DF300"]
     registry, config = _load(config_file, select, ignore, fail_on, preview, kubernetes_version)
+    _apply_helm_options(config, values, set_values, release_name, namespace, helm_ci_values)
     from linter.engine import Linter, RunResult
     from linter.model import Finding, Severity
 
@@ -133,6 +139,21 @@ def check(
         if not (quiet and format == "text" and not shown.findings):
             render(shown, sys.stdout, color)
     raise typer.Exit(1 if result.failed(config.fail_on) else 0)
+
+
+def _apply_helm_options(config, values, set_values, release_name, namespace, ci_values) -> None:  # type: ignore[no-untyped-def]
+    from linter.sources.helm import HelmSettings
+
+    helm = config.helm if config.helm is not None else HelmSettings()
+    for path in values or []:
+        if not os.path.isfile(path):
+            raise _fail(f"--values: no such file: {path}")
+    helm.values = [*helm.values, *(values or [])]
+    helm.set = [*helm.set, *(set_values or [])]
+    helm.release_name = release_name or helm.release_name
+    helm.namespace = namespace or helm.namespace
+    helm.ci_values = helm.ci_values or ci_values
+    config.helm = helm
 
 
 @app.command("rules", help="List every rule with its metadata.")

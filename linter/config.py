@@ -19,7 +19,8 @@ from linter.registry import Registry
 
 CONFIG_NAMES = (".k8slint.yaml", ".k8slint.yml")
 FAIL_ON = ("error", "warning", "info", "never")
-TOP_KEYS = {"extends", "fail-on", "exclude", "rules", "preview", "max-file-size", "kubernetes-version"}
+TOP_KEYS = {"extends", "fail-on", "exclude", "rules", "preview", "max-file-size", "kubernetes-version", "helm"}
+HELM_KEYS = {"values", "set", "release-name", "namespace", "ci-values"}
 RULE_KEYS = {"severity", "enabled", "exclude"}
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 DEFAULT_KUBERNETES_VERSION = "1.34"
@@ -49,6 +50,7 @@ class Config:
     rules: dict[str, RuleSettings] = field(default_factory=dict)  # by rule id
     base_dir: str = "."
     kubernetes_version: str = DEFAULT_KUBERNETES_VERSION  # "1.NN": the release manifests are checked against
+    helm: Any = None  # linter.sources.helm.HelmSettings: how charts are rendered
 
     def settings(self, rule: Rule) -> RuleSettings:
         return self.rules[rule.id]
@@ -130,6 +132,7 @@ def build_config(
     cfg.max_file_size = size
     cfg.kubernetes_version = parse_kubernetes_version(
         kubernetes_version or raw.get("kubernetes-version", DEFAULT_KUBERNETES_VERSION), where)
+    cfg.helm = _helm_settings(raw.get("helm"), cfg.base_dir, where)
 
     for r in registry:
         on = r.meta.enabled_by_default or extends == "strict"
@@ -245,3 +248,27 @@ def parse_kubernetes_version(value: Any, where: str = "configuration") -> str:
     if m is None:
         raise ConfigError(f"{where}: 'kubernetes-version' must look like 1.34, not {value!r}")
     return f"{m.group(1)}.{int(m.group(2))}"
+def _helm_settings(value: Any, base_dir: str, where: str) -> Any:
+    """The `helm:` section: values files (relative to the configuration), --set strings, release, namespace."""
+    from linter.sources.helm import HelmSettings
+
+    settings = HelmSettings()
+    if value is None:
+        return settings
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'helm' must be a mapping (keys: {', '.join(sorted(HELM_KEYS))})")
+    unknown = set(value) - HELM_KEYS
+    if unknown:
+        raise ConfigError(f"{where}: unknown key {sorted(unknown)[0]!r} under 'helm' (known: {', '.join(sorted(HELM_KEYS))})")
+    settings.values = [os.path.join(base_dir, v) for v in _string_list(value.get("values", []), f"{where}: 'helm.values'")]
+    settings.set = _string_list(value.get("set", []), f"{where}: 'helm.set'")
+    for key, attr in (("release-name", "release_name"), ("namespace", "namespace")):
+        if key in value:
+            if not isinstance(value[key], str) or not value[key]:
+                raise ConfigError(f"{where}: 'helm.{key}' must be a non-empty string")
+            setattr(settings, attr, value[key])
+    if "ci-values" in value:
+        if not isinstance(value["ci-values"], bool):
+            raise ConfigError(f"{where}: 'helm.ci-values' must be true or false")
+        settings.ci_values = value["ci-values"]
+    return settings

@@ -76,6 +76,9 @@ def discover(paths: Iterable[str], exclude: list[str] | None = None) -> tuple[li
         elif stat.S_ISREG(st.st_mode):
             shown = _display(given)
             kind = classify(os.path.basename(given)) or _sniff(given)
+            if kind == "yaml" and os.path.basename(given) in ("values.yaml", "values.yml") and \
+                    os.path.isfile(os.path.join(os.path.dirname(given) or ".", "Chart.yaml")):
+                kind = "helm-values"
             files[shown] = SourceFile(shown, kind, True)
         else:
             notices.append(Notice(_display(given), "skipped: not a regular file (FIFO, socket or device)"))
@@ -105,6 +108,7 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             notices.append(Notice(_display(folder), f"cannot read directory: {exc.strerror}"))
             continue
         is_chart = any(e.name == "Chart.yaml" for e in entries)
+        yield from _rendered_source(folder, entries, is_chart, folder == root)
         subdirs = []
         for entry in entries:
             shown = _display(entry.path)
@@ -125,6 +129,8 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             kind = classify(entry.name)
             if kind is None:
                 continue
+            if is_chart and kind == "yaml" and entry.name in ("values.yaml", "values.yml"):
+                kind = "helm-values"
             if spec.match_file(rel) or spec.match_file(shown):
                 continue
             try:
@@ -147,3 +153,18 @@ def chart_root(path: str) -> Path | None:
         if (folder / "Chart.yaml").is_file():
             return folder
     return None
+
+
+KUSTOMIZATION_NAMES = ("kustomization.yaml", "kustomization.yml", "Kustomization")
+
+
+def _rendered_source(folder: str, entries: list[os.DirEntry[str]], is_chart: bool, given: bool = False) -> Iterable[SourceFile]:
+    """A Helm chart (a folder with Chart.yaml, not vendored under a parent's charts/ unless named) or a kustomization."""
+    names = {e.name for e in entries if e.is_file()}
+    if is_chart:
+        parent = os.path.dirname(os.path.abspath(folder))
+        vendored = os.path.basename(parent) == "charts" and os.path.isfile(os.path.join(os.path.dirname(parent), "Chart.yaml"))
+        if given or not vendored:
+            yield SourceFile(_display(folder), "helm-chart", given)
+    elif any(n in names for n in KUSTOMIZATION_NAMES):
+        yield SourceFile(_display(folder), "kustomization", False)

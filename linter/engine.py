@@ -18,8 +18,10 @@ from linter.model import Context, Finding, Report, Rule, Severity, Target
 from linter.registry import Registry
 from linter.sources.dockerfile import Dockerfile, parse_dockerfile
 from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
-from linter.sources.yaml import parse_yaml
+from linter.sources.yaml import YMap, parse_yaml
 from linter import suppression as sup
+from linter.rendered import RENDERED_KINDS, lint_rendered_sources, remap as remap_rendered
+from linter.sources.helm_values import HelmValues
 
 PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FILE_SKIPPED, UNRENDERED = (
     "KL001", "KL002", "KL003", "KL004", "KL005", "KL006", "KL007",
@@ -99,6 +101,10 @@ class Linter:
         linted: list[str] = []
         for notice in notices:
             findings.extend(self._engine_finding(FILE_SKIPPED, notice.path, 1, 1, notice.message))
+        if any(f.kind in RENDERED_KINDS for f in files):  # Helm charts and kustomizations
+            files, rendered, rendered_names = lint_rendered_sources(self, files, project)
+            findings.extend(rendered)
+            linted.extend(rendered_names)
         for source in files:
             data, error = self._read(source.path)
             if error is not None:
@@ -110,6 +116,7 @@ class Linter:
                 linted.append(source.path)
                 findings.extend(found)
         findings.extend(self._project_findings(project))
+        findings = remap_rendered(self, findings)
         return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
 
     def lint_bytes(self, data: bytes, path: str, kind: str, explicit: bool = True,
@@ -122,6 +129,8 @@ class Linter:
             return list(self._engine_finding(PARSE_ERROR, path, 1, 1, error or "cannot decode"))
         if kind == "dockerfile":
             return self._lint_dockerfile(text, path, project)
+        if kind == "helm-values":
+            return self._lint_helm_values(text, path)
         return self._lint_yaml(text, path, explicit, project)
 
     def lint_text(self, text: str, path: str, kind: str) -> list[Finding]:
@@ -207,6 +216,20 @@ class Linter:
             for r in self.by_target[Target.K8S_OBJECT]:
                 if not sup.suppressed_by(ignored, r.id):
                     out.extend(self._run_rule(r, obj, path, None))
+        return [f for f in out if not sups.covers(f.rule_id, f.line)]
+
+    def _lint_helm_values(self, text: str, path: str) -> list[Finding]:
+        """A chart's values.yaml: parse problems and Target.HELM_VALUES rules (image tags, secrets)."""
+        parsed = parse_yaml(text)
+        sups = sup.yaml_suppressions(text, self.registry)
+        out = list(self._unknown_suppressions(sups, path))
+        for p in parsed.problems:
+            out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
+        root = parsed.documents[0].root if parsed.documents else None
+        if isinstance(root, YMap):
+            values = HelmValues(root, path, parsed.documents[0])
+            for r in self.by_target[Target.HELM_VALUES]:
+                out.extend(self._run_rule(r, values, path, None))
         return [f for f in out if not sups.covers(f.rule_id, f.line)]
 
     def _project_findings(self, project: Project) -> list[Finding]:

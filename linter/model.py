@@ -21,6 +21,7 @@ class Target(str, enum.Enum):
     K8S_OBJECT = "k8s-object"
     K8S_PROJECT = "k8s-project"
     ENGINE = "engine"
+    HELM_VALUES = "helm-values"
 
 
 class Status(str, enum.Enum):

@@ -79,6 +79,9 @@ def load_registry(extra_modules: Iterable[str] = ()) -> Registry:
     from linter import engine_rules
 
     rules: list[Rule] = [Rule(r.meta, r.check, "engine") for r in rules_in_module(engine_rules)]
+    from linter import helm_rules
+
+    rules.extend(Rule(r.meta, r.check, "engine") for r in rules_in_module(helm_rules))
     sources = _entry_points() + [(m, m) for m in extra_modules]
     for name, value in sources:
         try:

@@ -16,6 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 REQUIRED_SECTIONS = ("What it checks", "Why it matters", "Example", "Use instead")
 # Engine findings whose trigger is the file system or a bug, not text: no snippet can show them.
 NO_SNIPPET = {"KL005", "KL006"}
+# Chart and kustomization findings: their trigger is a folder (tests/helm/ renders real ones).
+NO_SNIPPET |= {"HC001", "HC002", "HC003", "HC004", "HC005", "HC006"}
 
 
 def test_ids_names_and_aliases_are_unique_and_well_formed():
@@ -70,6 +72,12 @@ def _example_config(r):
     return {"rules": {r.id: "on"}}
 
 
+def _lint_example(r, code: str, lang: str, config: dict):  # type: ignore[no-untyped-def]
+    if r.meta.target is Target.HELM_VALUES:  # a chart's values.yaml
+        return lint(code, kind="helm-values", path="values.yaml", config=config)
+    return lint(code, kind=_kind(lang), config=config)
+
+
 @pytest.mark.parametrize("r", [r for r in RULES if r.id not in NO_SNIPPET], ids=lambda r: r.id)
 def test_example_fires_and_use_instead_is_quiet(r):
     sections = doc_sections(r.meta.doc)
@@ -83,15 +91,16 @@ def test_example_fires_and_use_instead_is_quiet(r):
         assert not found, f"{r.id}: its 'Use instead' fires: {found}"
         return
     for lang, code in examples:
-        found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
+        found = [f for f in _lint_example(r, code, lang, config) if f.rule_id == r.id]
         assert found, f"{r.id}: its Example does not fire"
     for lang, code in fixes:
-        found = [f for f in lint(code, kind=_kind(lang), config=config) if f.rule_id == r.id]
+        found = [f for f in _lint_example(r, code, lang, config) if f.rule_id == r.id]
         assert not found, f"{r.id}: its 'Use instead' fires: {found}"
 
 
 @pytest.mark.parametrize("r", [r for r in RULES if r.meta.target is not Target.ENGINE], ids=lambda r: r.id)
 def test_every_rule_has_a_test_module(r):
-    folder = {"dockerfile": "dockerfile", "k8s-object": "kubernetes", "k8s-project": "kubernetes"}[r.meta.target.value]
+    folder = {"dockerfile": "dockerfile", "k8s-object": "kubernetes", "k8s-project": "kubernetes",
+              "helm-values": "helm"}[r.meta.target.value]
     module = r.check.__module__.rsplit(".", 1)[-1]
     assert (ROOT / "tests" / "rules" / folder / f"test_{module}.py").is_file(), f"{r.id} has no test module"

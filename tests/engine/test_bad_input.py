@@ -130,7 +130,8 @@ def test_helm_templates_are_not_parsed_as_yaml(run_cli, write):
     write("chart/Chart.yaml", "apiVersion: v2\nname: c\nversion: 0.1.0\n")
     write("chart/templates/svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\n")
     code, out, _ = run_cli("--format", "json")
-    assert _rules(out) == [] and code == 0
+    # never a YAML parse error (KL001/KL007): the chart is rendered, and this template does not render
+    assert {r for _, r in _rules(out)} <= {"HC001", "HC003"} and code in (0, 1)
 
 
 def test_non_kubernetes_yaml_is_skipped_silently(run_cli, write):

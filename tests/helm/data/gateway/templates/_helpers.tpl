@@ -1,0 +1,3 @@
+{{- define "gateway.labels" -}}
+app: {{ .Chart.Name }}
+{{- end -}}
