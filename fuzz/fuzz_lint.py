@@ -1,7 +1,10 @@
 """Coverage-guided fuzzing of k8slint's parsers and rules with atheris.
 
     pip install atheris
-    python fuzz/fuzz_lint.py fuzz/corpus -max_total_time=600
+    python fuzz/fuzz_lint.py fuzz/corpus -max_total_time=600 -timeout=0
+
+`-timeout=0` leaves SIGALRM to k8slint's own bound on bashlex (linter/sources/shell.py), which a
+libFuzzer timeout handler would disable.
 
 Each input is linted as a Dockerfile and as a YAML manifest through the real engine (all default
 rules). A crash is any exception escaping `lint_bytes` or an internal-error (KL005) finding: both

@@ -6,8 +6,12 @@ conservative tokenizer that splits on `&&`, `||`, `;` and `|`.
 from __future__ import annotations
 
 import shlex
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterator
 
 
 WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
@@ -98,12 +102,50 @@ def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
             import bashlex  # imported on first use: building its parser tables costs ~0.25 s
 
             out: list[Command] = []
-            for tree in bashlex.parse(script):
+            with _time_limit(PARSE_SECONDS):
+                trees = bashlex.parse(script)
+            for tree in trees:
                 _commands_of(tree, out, depth)
             return tuple(out)
         except Exception:  # bashlex raises many kinds of errors on valid but unsupported syntax
             pass
     return _fallback(script)
+
+
+PARSE_SECONDS = 2.0
+
+
+class _ParseTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt bashlex after `seconds`: some inputs make it loop forever (found by fuzzing).
+
+    Uses SIGALRM, so it guards only the main thread of a process whose SIGALRM is free (not held
+    by a C-level handler such as libFuzzer's); elsewhere the parse runs unguarded.
+    """
+    usable = (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN)
+        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _ParseTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _fallback(script: str) -> tuple[Command, ...]:

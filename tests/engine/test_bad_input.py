@@ -195,3 +195,17 @@ def test_twenty_thousand_documents():
     docs = "".join(f"---\napiVersion: v1\nkind: Service\nmetadata: {{name: s{i}}}\nspec: {{type: NodePort}}\n" for i in range(20_000))
     found = lint(docs)
     assert len(found) == 20_000 and found[-1].line == 20_000 * 5
+
+
+def test_bashlex_hang_found_by_fuzzing_is_bounded():
+    # bashlex loops forever on this script (found by fuzz/fuzz_lint.py); the parse is cut off
+    # and the fallback tokenizer takes over
+    import time
+
+    from linter.sources.shell import parse_commands
+
+    start = time.perf_counter()
+    parse_commands("'''${''''''''''':")
+    assert time.perf_counter() - start < 30
+    found = lint("FROM alpine:3.20\nRUN '''${''''''''''':\nUSER 1\n")
+    assert not [f for f in found if f.rule_id == "KL005"]
