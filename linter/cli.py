@@ -73,7 +73,7 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # typ
 @app.command("check", help="Lint files and folders (the default command).")
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders; `-` reads standard input."),
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, github, junit, codeclimate or checkstyle."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning (default), info or never."),
     config_file: Optional[Path] = typer.Option(None, "--config", "-c", help="Configuration file to use."),
@@ -83,6 +83,11 @@ def check(
     no_color: bool = typer.Option(False, "--no-color", help="Plain text output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only findings that fail the run."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report for `-`."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record all findings to FILE."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe automatic fixes to the files."),
+    diff: bool = typer.Option(False, "--diff", help="Show the automatic fixes as a unified diff; change nothing."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: auto)."),
 ) -> None:
     from linter.reporters import FORMATS, get_renderer
 
@@ -91,6 +96,10 @@ def check(
     if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
         raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
     registry, config = _load(config_file, select, ignore, fail_on, preview)
+    if fix or diff:
+        from linter.fixes import run_fixes
+
+        raise typer.Exit(run_fixes(registry, config, paths or ["."], write=fix and not diff))
     from linter.engine import Linter, RunResult
     from linter.model import Finding, Severity
 
@@ -107,12 +116,28 @@ def check(
         result = RunResult(sorted(set(findings) | set(result.findings), key=Finding.sort_key),
                            [name, *result.files], result.notices)
     else:
-        result = linter.lint_paths(targets)
+        from linter.progress import lint_with_progress
+
+        result = lint_with_progress(linter, targets, format, progress)
+    if write_baseline is not None:
+        from linter import baseline as bl
+
+        bl.write(write_baseline, result.findings)
+        typer.echo(f"k8slint: wrote {len(result.findings)} finding(s) to {write_baseline}", err=True)
+        raise typer.Exit(0)
+    if baseline is not None:
+        from linter import baseline as bl
+
+        try:
+            known = bl.read(baseline)
+        except bl.BaselineError as exc:
+            raise _fail(str(exc))
+        result = RunResult(bl.new_findings(result.findings, known), result.files, result.notices)
     shown = result
     if quiet and config.fail_on != "never":
         threshold = Severity(config.fail_on).rank
         shown = RunResult([f for f in result.findings if f.severity.rank >= threshold], result.files, result.notices)
-    render = get_renderer(format)
+    render = get_renderer(format, registry)
     if output is not None:
         with open(output, "w", encoding="utf-8") as fh:
             render(shown, fh, False)

@@ -1,0 +1,1 @@
+"""Automatic fixes (placeholder, filled below)."""
