@@ -63,6 +63,12 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # typ
         if config_file is not None and not config_file.is_file():
             raise ConfigError(f"{config_file}: no such configuration file")
         raw = read_config_file(path) if path is not None else {}
+        from linter.custom_rules import CustomRuleError, extend_registry
+
+        try:
+            registry = extend_registry(registry, raw, str(path) if path else "configuration")
+        except CustomRuleError as exc:
+            raise ConfigError(str(exc))
         config = build_config(registry, raw, str(path) if path else None, select=_split(select),
                               ignore=_split(ignore), fail_on=fail_on, preview=preview)
     except ConfigError as exc:
