@@ -111,3 +111,39 @@ def test_action_lint_step_runs(tmp_path):
     assert out_file.read_text() == "exit-code=1\n"
     sarif = json.loads((work / "k8slint.sarif").read_text())
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["DF001"]
+
+
+def _readme_blocks(lang: str) -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(rf"```{lang}\n(.*?)```", text, re.S)
+
+
+def test_readme_pre_commit_snippet_names_real_hooks():
+    hooks = {h["id"] for h in YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    block = next(b for b in _readme_blocks("yaml") if "# .pre-commit-config.yaml" in b)
+    named = set(re.findall(r"id: (k8slint[\w-]*)", block))
+    assert named and named <= hooks
+
+
+def test_readme_github_workflow_uses_real_inputs():
+    inputs = set(YAML(typ="safe").load((ROOT / "action.yml").read_text())["inputs"])
+    block = next(b for b in _readme_blocks("yaml") if "upload-sarif" in b)
+    workflow = YAML(typ="safe").load(block)
+    step = next(s for s in workflow["jobs"]["k8slint"]["steps"] if "k8slint/k8slint" in s.get("uses", ""))
+    assert set(step["with"]) <= inputs
+    assert step["with"]["output"] == next(s for s in workflow["jobs"]["k8slint"]["steps"]
+                                          if "upload-sarif" in s.get("uses", ""))["with"]["sarif_file"]
+
+
+def test_readme_gitlab_script_runs(tmp_path):
+    block = next(b for b in _readme_blocks("yaml") if "codequality" in b)
+    job = YAML(typ="safe").load(block)["k8slint"]
+    script = "\n".join(line for line in job["script"] if not line.startswith("pip install"))
+    (tmp_path / "Dockerfile").write_text("FROM alpine:latest\nUSER 1\n")
+    bindir = str(Path(sys.executable).parent)
+    res = subprocess.run(["bash", "-e", "-c", script], cwd=tmp_path, capture_output=True, text=True,
+                         env={"PATH": f"{bindir}:/usr/bin:/bin"})
+    assert res.returncode == 1, res.stderr
+    report = json.loads((tmp_path / job["artifacts"]["reports"]["codequality"]).read_text())
+    assert report[0]["check_name"].startswith("DF001") and report[0]["location"]["path"] == "Dockerfile"
+    assert (tmp_path / job["artifacts"]["reports"]["junit"]).read_text().startswith("<?xml")
