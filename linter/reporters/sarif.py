@@ -7,7 +7,9 @@ linter.fingerprints: no line numbers). Redacted findings get no snippet.
 from __future__ import annotations
 
 import json
+from pathlib import PurePath
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from linter import __version__
 from linter.engine import RunResult
@@ -46,6 +48,13 @@ def rule_descriptor(rule_id: str, name: str, severity: Severity, r: Rule | None)
     return out
 
 
+def artifact_location(path: str) -> dict[str, Any]:
+    """Relative paths resolve against %SRCROOT% (where k8slint ran); absolute ones become file:// URIs."""
+    if path.startswith("/") or (len(path) > 2 and path[1] == ":" and path[2] in "/\\"):
+        return {"uri": PurePath(path).as_uri() if PurePath(path).is_absolute() else quote(path)}
+    return {"uri": quote(path.replace("\\", "/")), "uriBaseId": "%SRCROOT%"}
+
+
 def result_dict(f: Finding, index: int, cache: SourceCache) -> dict[str, Any]:
     region: dict[str, Any] = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)}
     if f.end_line is not None and f.end_line >= f.line:
@@ -56,7 +65,7 @@ def result_dict(f: Finding, index: int, cache: SourceCache) -> dict[str, Any]:
     if text is not None:
         region["snippet"] = {"text": text}
     location: dict[str, Any] = {
-        "physicalLocation": {"artifactLocation": {"uri": f.path, "uriBaseId": "%SRCROOT%"}, "region": region},
+        "physicalLocation": {"artifactLocation": artifact_location(f.path), "region": region},
     }
     if f.object is not None:
         o = f.object

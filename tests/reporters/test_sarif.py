@@ -91,3 +91,14 @@ def test_fingerprints_survive_shifted_lines(project, run_cli):
         path = project / rel
         path.write_text("# a comment\n\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     assert prints() == before
+
+
+@pytest.mark.parametrize("path, expected", [
+    pytest.param("app/Dockerfile", {"uri": "app/Dockerfile", "uriBaseId": "%SRCROOT%"}, id="relative"),
+    pytest.param("my app/Dockerfile", {"uri": "my%20app/Dockerfile", "uriBaseId": "%SRCROOT%"}, id="escaped"),
+    pytest.param("/srv/repo/Dockerfile", {"uri": "file:///srv/repo/Dockerfile"}, id="absolute"),
+])
+def test_artifact_locations_are_valid_uris(path, expected):
+    from linter.reporters.sarif import artifact_location
+
+    assert artifact_location(path) == expected
