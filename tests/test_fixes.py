@@ -104,9 +104,21 @@ def test_fix_silences_its_rule(fixer, rule, before, after):
     pytest.param(d.name_build_stages, "FROM a:1 AS build\nFROM b:1\nCOPY --from=build /x /x\n",
                  id="already-named"),
     pytest.param(d.maintainer_to_label, "FROM a:1\nLABEL maintainer=x\n", id="no-maintainer"),
+    pytest.param(d.apt_get_install_flags, "FROM debian:12\nRUN if apt-get install -s pg > /dev/null; then :; fi\n",
+                 id="apt-simulation-untouched"),
+    pytest.param(d.apk_add_no_cache, "FROM alpine:3\nRUN apk add --no-network --virtual .deps $deps\n",
+                 id="apk-no-network-has-no-cache"),
 ])
 def test_no_change(fixer, source):
     assert fixer(source, None) == source
+
+
+def test_daemonset_moves_too():
+    src = ("apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  template:\n"
+           "    metadata:\n      labels:\n        app: x\n")
+    assert deployment_apps_v1(src, None) == (
+        "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: x}\nspec:\n  selector:\n    matchLabels:\n"
+        "      app: x\n  template:\n    metadata:\n      labels:\n        app: x\n")
 
 
 def test_selector_kept_when_present():

@@ -63,6 +63,10 @@ def fix_text(text: str, kind: str, path: str, linter: object | None = None) -> s
     return text
 
 
+def _diff_names(path: str) -> tuple[str, str]:
+    return (path, path) if path.startswith("/") else (f"a/{path}", f"b/{path}")
+
+
 def run_fixes(registry: object, config: object, paths: Iterable[str], write: bool,
               out: TextIO | None = None) -> int:
     """Fix (or diff) every discovered file. Exit status: 0 nothing to fix, 1 fixes shown/applied."""
@@ -92,7 +96,7 @@ def run_fixes(registry: object, config: object, paths: Iterable[str], write: boo
             out.write(f"fixed {source.path}\n")
         else:
             out.writelines(difflib.unified_diff(text.splitlines(True), fixed.splitlines(True),
-                                                f"a/{source.path}", f"b/{source.path}"))
+                                                *_diff_names(source.path)))
     if write:
         out.write(f"k8slint: fixed {changed} file{'s' if changed != 1 else ''}\n")
     return 1 if changed and not write else 0

@@ -61,6 +61,7 @@ def pip_no_cache_dir(text: str, lines: set[int] | None) -> str:
 
 
 _APT = re.compile(r"\bapt-get((?:\s+-[-\w=]+)*)\s+install\b")
+_SIMULATE = re.compile(r"(?<![\w-])(-[a-z]*s[a-z]*|--simulate|--just-print|--dry-run|--recon|--no-act|--download-only|-d)(?![\w-])")
 _YES = re.compile(r"(?<![\w-])(-[a-z]*y[a-z]*|--yes|--assume-yes|-qq)(?![\w-])")
 
 
@@ -70,7 +71,11 @@ def apt_get_install_flags(text: str, lines: set[int] | None) -> str:
         out, pos = [], 0
         for m in _APT.finditer(src):
             seg = m.group(1) + _segment(src, m.end())
-            add = []
+            add: list[str] = []
+            if _SIMULATE.search(seg):
+                out.append(src[pos:m.end()])
+                pos = m.end()
+                continue  # a simulation or download-only installs nothing
             if not _YES.search(seg):
                 add.append("-y")
             if "--no-install-recommends" not in seg and "Install-Recommends" not in src:
@@ -97,7 +102,7 @@ def apk_add_no_cache(text: str, lines: set[int] | None) -> str:
         for m in _APK.finditer(src):
             seg = m.group(1) + _segment(src, m.end())
             out.append(src[pos:m.end()])
-            if "--no-cache" not in seg:
+            if "--no-cache" not in seg and "--no-network" not in seg:
                 out.append(" --no-cache")
             pos = m.end()
         out.append(src[pos:])

@@ -14,6 +14,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 OLD_DEPLOYMENT_APIS = ("extensions/v1beta1", "apps/v1beta1", "apps/v1beta2")
+KINDS = ("Deployment", "DaemonSet", "StatefulSet", "ReplicaSet")  # apps/v1 requires spec.selector for each
 _PLAIN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _RESERVED = re.compile(r"^(?:true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9._eE+-]*)$", re.I)
 
@@ -30,7 +31,7 @@ def _documents(text: str) -> list[Any]:
 
 
 def deployment_apps_v1(text: str, lines: set[int] | None) -> str:
-    """A Deployment on extensions/v1beta1 or apps/v1beta1/2 moves to apps/v1, gaining the required
+    """A Deployment (DaemonSet, StatefulSet, ReplicaSet) on extensions/v1beta1 or apps/v1beta1/2 moves to apps/v1, gaining the required
     `spec.selector.matchLabels` from the pod template's labels when it has no selector."""
     try:
         docs = _documents(text)
@@ -39,7 +40,7 @@ def deployment_apps_v1(text: str, lines: set[int] | None) -> str:
     src = text.splitlines(True)
     edits: list[tuple[int, int, str, str]] = []  # (line, col, old, new); inserts have old == ""
     for doc in docs:
-        if not isinstance(doc, CommentedMap) or doc.get("kind") != "Deployment":
+        if not isinstance(doc, CommentedMap) or doc.get("kind") not in KINDS:
             continue
         api = doc.get("apiVersion")
         if api not in OLD_DEPLOYMENT_APIS:
