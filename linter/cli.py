@@ -69,6 +69,7 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # typ
             registry = extend_registry(registry, raw, str(path) if path else "configuration")
         except CustomRuleError as exc:
             raise ConfigError(str(exc))
+        raw = {k: v for k, v in raw.items() if k != "custom-rules"}
         config = build_config(registry, raw, str(path) if path else None, select=_split(select),
                               ignore=_split(ignore), fail_on=fail_on, preview=preview)
     except ConfigError as exc:

@@ -20,7 +20,6 @@ CONFIG_NAMES = (".k8slint.yaml", ".k8slint.yml")
 FAIL_ON = ("error", "warning", "info", "never")
 TOP_KEYS = {"extends", "fail-on", "exclude", "rules", "preview", "max-file-size"}
 RULE_KEYS = {"severity", "enabled", "exclude"}
-TOP_KEYS.add("custom-rules")  # declarative rules, built by linter.custom_rules before the config
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
 

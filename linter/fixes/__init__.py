@@ -78,14 +78,16 @@ def run_fixes(registry: object, config: object, paths: Iterable[str], write: boo
     files, _ = discover(list(paths), config.exclude)  # type: ignore[attr-defined]
     changed = 0
     for source in files:
+        if source.kind not in ("dockerfile", "yaml", "json"):
+            continue  # Helm values, charts and other rendered sources are not rewritten
         try:
             with open(source.path, "rb") as fh:
                 data = fh.read()
         except OSError:
             continue
         text, error = decode(data)
-        if text is None or error is not None or "\r\n" in text:
-            continue  # only plain UTF-8 with LF endings is rewritten
+        if text is None or error is not None or "\r\n" in text or (source.kind != "dockerfile" and "{{" in text):
+            continue  # only plain UTF-8 with LF endings is rewritten, never a template
         fixed = fix_text(text, source.kind, source.path, linter)
         if fixed == text:
             continue
