@@ -1,7 +1,7 @@
 """A progress bar on stderr for long interactive runs.
 
 Shown only when stderr is a terminal, the report is the human `text` format and
-the run has many files; never in pre-commit (stderr is not a terminal), in
+the run has many files; never in pre-commit (it sets PRE_COMMIT=1, and may run hooks in a pty), in
 pipes or with machine formats. `--progress`/`--no-progress` override the guess.
 The bar wraps the linter instance's per-file entry point, so the engine stays
 unaware of it.
@@ -18,7 +18,9 @@ MIN_FILES = 50
 def wanted(fmt: str, forced: bool | None, stream: TextIO, files: int | None = None) -> bool:
     if forced is not None:
         return forced
-    if fmt != "text" or "CI" in os.environ or os.environ.get("TERM") == "dumb":
+    # pre-commit runs hooks in a pseudo-terminal when it colours output, so stderr can look like a TTY
+    # there; it sets PRE_COMMIT=1 in the hooks' environment
+    if fmt != "text" or "CI" in os.environ or "PRE_COMMIT" in os.environ or os.environ.get("TERM") == "dumb":
         return False
     try:
         tty = stream.isatty()

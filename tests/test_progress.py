@@ -19,6 +19,7 @@ class Tty(io.StringIO):
 @pytest.fixture(autouse=True)
 def _no_ci(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("PRE_COMMIT", raising=False)
     monkeypatch.setenv("TERM", "xterm")
 
 
@@ -35,6 +36,11 @@ def test_when_the_bar_shows(fmt, stream, files, expected):
 
 def test_never_in_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")
+    assert not progress.wanted("text", None, Tty(), 500)
+
+
+def test_never_under_pre_commit_even_in_a_pty(monkeypatch):
+    monkeypatch.setenv("PRE_COMMIT", "1")
     assert not progress.wanted("text", None, Tty(), 500)
 
 
