@@ -69,6 +69,13 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview, kuberne
             hadolint_config.find(Path.cwd()) if path is None else None)
         if hadolint_path is not None:
             raw, path = hadolint_config.to_k8slint(hadolint_config.read(hadolint_path), registry), hadolint_path
+        from linter.custom_rules import CustomRuleError, extend_registry
+
+        try:
+            registry = extend_registry(registry, raw, str(path) if path else "configuration")
+        except CustomRuleError as exc:
+            raise ConfigError(str(exc))
+        raw = {k: v for k, v in raw.items() if k != "custom-rules"}
         config = build_config(registry, raw, str(path) if path else None, select=_split(select),
                               ignore=_split(ignore), fail_on=fail_on, preview=preview,
                               kubernetes_version=kubernetes_version)
@@ -80,7 +87,7 @@ def _load(config_file: Optional[Path], select, ignore, fail_on, preview, kuberne
 @app.command("check", help="Lint files and folders (the default command).")
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Files or folders; `-` reads standard input."),
-    format: str = typer.Option("text", "--format", "-f", help="Output format: text or json."),
+    format: str = typer.Option("text", "--format", "-f", help="Output format: text, json, sarif, github, junit, codeclimate or checkstyle."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to FILE."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error, warning (default), info or never."),
     config_file: Optional[Path] = typer.Option(None, "--config", "-c", help="Configuration file to use."),
@@ -98,6 +105,11 @@ def check(
     release_name: Optional[str] = typer.Option(None, "--release-name", help="Helm release name (default release-name)."),
     namespace: Optional[str] = typer.Option(None, "--namespace", help="Helm release namespace (default default)."),
     helm_ci_values: bool = typer.Option(False, "--helm-ci-values", help="Also render each chart's ci/*-values.yaml."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record all findings to FILE."),
+    fix: bool = typer.Option(False, "--fix", help="Apply safe automatic fixes to the files."),
+    diff: bool = typer.Option(False, "--diff", help="Show the automatic fixes as a unified diff; change nothing."),
+    progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: auto)."),
 ) -> None:
     from linter.reporters import FORMATS, get_renderer
 
@@ -109,6 +121,10 @@ def check(
         ignore = [*(ignore or []), "DF300"]
     registry, config = _load(config_file, select, ignore, fail_on, preview, kubernetes_version)
     _apply_helm_options(config, values, set_values, release_name, namespace, helm_ci_values)
+    if fix or diff:
+        from linter.fixes import run_fixes
+
+        raise typer.Exit(run_fixes(registry, config, paths or ["."], write=fix and not diff))
     from linter.engine import Linter, RunResult
     from linter.model import Finding, Severity
 
@@ -125,12 +141,28 @@ def check(
         result = RunResult(sorted(set(findings) | set(result.findings), key=Finding.sort_key),
                            [name, *result.files], result.notices)
     else:
-        result = linter.lint_paths(targets)
+        from linter.progress import lint_with_progress
+
+        result = lint_with_progress(linter, targets, format, progress)
+    if write_baseline is not None:
+        from linter import baseline as bl
+
+        bl.write(write_baseline, result.findings)
+        typer.echo(f"k8slint: wrote {len(result.findings)} finding(s) to {write_baseline}", err=True)
+        raise typer.Exit(0)
+    if baseline is not None:
+        from linter import baseline as bl
+
+        try:
+            known = bl.read(baseline)
+        except bl.BaselineError as exc:
+            raise _fail(str(exc))
+        result = RunResult(bl.new_findings(result.findings, known), result.files, result.notices)
     shown = result
     if quiet and config.fail_on != "never":
         threshold = Severity(config.fail_on).rank
         shown = RunResult([f for f in result.findings if f.severity.rank >= threshold], result.files, result.notices)
-    render = get_renderer(format)
+    render = get_renderer(format, registry)
     if output is not None:
         with open(output, "w", encoding="utf-8") as fh:
             render(shown, fh, False)

@@ -1,21 +1,22 @@
 """Output formats. Rules never import these; only the CLI does."""
 from __future__ import annotations
 
-from typing import Callable, TextIO
+import functools
+import importlib
+from typing import Any, Callable, TextIO
 
 from linter.engine import RunResult
 
 Renderer = Callable[[RunResult, TextIO, bool], None]
 
+FORMATS = ("text", "json", "sarif", "github", "junit", "codeclimate", "checkstyle")
+MACHINE_FORMATS = frozenset(FORMATS) - {"text"}
 
-def get_renderer(name: str) -> Renderer:
-    if name == "json":
-        from linter.reporters.json import render
-    elif name == "text":
-        from linter.reporters.text import render
-    else:
+
+def get_renderer(name: str, registry: Any = None) -> Renderer:
+    if name not in FORMATS:
         raise KeyError(name)
+    render = importlib.import_module(f"linter.reporters.{name}").render
+    if name == "sarif" and registry is not None:
+        return functools.partial(render, registry=registry)
     return render
-
-
-FORMATS = ("text", "json")
