@@ -2,7 +2,7 @@
 
 `tool.driver.rules` carries the metadata of every rule that has a result; each
 result has an exact region and a stable `partialFingerprints` entry (see
-linter.fingerprints: no line numbers). Redacted findings get no snippet.
+linter.fingerprints: no line numbers). Results carry no source snippet: lines can hold secrets.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from linter import __version__
 from linter.engine import RunResult
-from linter.fingerprints import SourceCache, fingerprint, snippet
+from linter.fingerprints import SourceCache, fingerprint
 from linter.model import Finding, Rule, Severity
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -61,9 +61,8 @@ def result_dict(f: Finding, index: int, cache: SourceCache) -> dict[str, Any]:
         region["endLine"] = f.end_line
         if f.end_column is not None and (f.end_line > f.line or f.end_column > f.column):
             region["endColumn"] = f.end_column
-    text = snippet(f, cache)
-    if text is not None:
-        region["snippet"] = {"text": text}
+    # No `snippet`: source lines can hold secrets that no rule flagged as such, and a SARIF log is
+    # uploaded to code-scanning services; viewers show the file at the region anyway.
     location: dict[str, Any] = {
         "physicalLocation": {"artifactLocation": artifact_location(f.path), "region": region},
     }

@@ -148,16 +148,22 @@ def _time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+SHLEX_LIMIT = 10_000
+
+
 def _fallback(script: str) -> tuple[Command, ...]:
     out = []
     normalised = script
     for sep in ("&&", "||", ";", "|", "\n"):
         normalised = normalised.replace(sep, "\x00")
     for segment in normalised.split("\x00"):
-        try:
-            words = shlex.split(segment, comments=False, posix=True)
-        except ValueError:
+        if len(segment) > SHLEX_LIMIT:  # shlex builds tokens by concatenation: quadratic on huge words
             words = segment.split()
+        else:
+            try:
+                words = shlex.split(segment, comments=False, posix=True)
+            except ValueError:
+                words = segment.split()
         assignments = []
         while words and "=" in words[0] and not words[0].startswith(("-", "=")):
             assignments.append(words.pop(0))

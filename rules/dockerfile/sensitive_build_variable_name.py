@@ -69,4 +69,4 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
             continue
         hits = [n for n in names if n and sensitive(n)]
         if hits:
-            yield report(instr, f"`{instr.keyword} {hits[0]}` may carry a secret into the image")
+            yield report(instr, f"`{instr.keyword} {hits[0]}` may carry a secret into the image", redact=True)

@@ -117,3 +117,31 @@ def test_generated_text_never_crashes(text):
         found = _linter().lint_bytes(text.encode(), "x", kind, True)
         assert found is not None
         assert not [f for f in found if f.rule_id == "KL005"], found
+
+
+def test_canary_secret_is_never_printed_in_any_format_or_baseline(run_cli, write, tmp_path):
+    from linter.reporters import FORMATS
+
+    _plant(write)
+    for fmt in FORMATS:
+        code, out, err = run_cli("--format", fmt, "--no-color", "app")
+        assert code == 1, fmt
+        assert CANARY not in out + err, f"the canary leaked in --format {fmt}"
+    code, out, err = run_cli("--write-baseline", "baseline.json", "app")
+    assert code == 0 and CANARY not in (tmp_path / "baseline.json").read_text() + out + err
+    code, out, err = run_cli("--diff", "app")
+    assert CANARY not in err
+
+
+def test_device_files_are_never_opened(run_cli):
+    code, out, err = run_cli("--format", "json", "/dev/null", "/dev/zero")
+    found = [(f["path"], f["rule"]) for f in json.loads(out)["findings"]]
+    assert found == [("/dev/null", "KL006"), ("/dev/zero", "KL006")] and code == 0
+
+
+def test_ten_megabyte_line(run_cli, write):
+    write("Dockerfile", "FROM alpine:3.20\nRUN echo " + "x" * 10_000_000 + "\nUSER 1\n")
+    write(".k8slint.yaml", "max-file-size: 20000000\n")
+    code, out, err = run_cli("--format", "json")
+    assert code in (0, 1) and "Traceback" not in err
+    assert not [f for f in json.loads(out)["findings"] if f["rule"] in ("KL001", "KL005")]

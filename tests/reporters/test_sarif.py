@@ -66,7 +66,7 @@ def test_regions_and_logical_locations(sarif):
     latest = results["DF001"]["locations"][0]["physicalLocation"]
     assert latest["artifactLocation"]["uri"] == "app/Dockerfile"
     assert latest["region"]["startLine"] == 1 and latest["region"]["startColumn"] == 6
-    assert latest["region"]["snippet"]["text"] == "FROM alpine:latest"
+    assert "snippet" not in latest["region"]  # source lines may hold secrets no rule flagged
     image = results["KS003"]["locations"][0]
     assert image["physicalLocation"]["region"]["startLine"] == 16
     assert image["logicalLocations"][0]["fullyQualifiedName"] == "Deployment/shop/web"
@@ -76,8 +76,8 @@ def test_secrets_get_no_snippet(sarif):
     text = json.dumps(sarif)
     assert "s3cr3t-Value" not in text and "Zq8x-Very" not in text
     results = {r["ruleId"]: r for r in sarif["runs"][0]["results"]}
-    for rid in ("DF006", "KS004"):
-        assert "snippet" not in results[rid]["locations"][0]["physicalLocation"]["region"]
+    for res in results.values():
+        assert "snippet" not in res["locations"][0]["physicalLocation"]["region"]
 
 
 def test_fingerprints_survive_shifted_lines(project, run_cli):
