@@ -51,23 +51,12 @@ def _split(values: Optional[List[str]]) -> list[str]:
 
 
 def _load(config_file: Optional[Path], select, ignore, fail_on, preview):  # type: ignore[no-untyped-def]
-    from linter.config import ConfigError, build_config, find_config, read_config_file
-    from linter.registry import PluginError, load_registry
+    from linter.fastcli import UsageError, load
 
     try:
-        registry = load_registry()
-    except PluginError as exc:
+        return load(config_file, select, ignore, fail_on, preview)
+    except UsageError as exc:
         raise _fail(str(exc))
-    try:
-        path = config_file if config_file is not None else find_config(Path.cwd())
-        if config_file is not None and not config_file.is_file():
-            raise ConfigError(f"{config_file}: no such configuration file")
-        raw = read_config_file(path) if path is not None else {}
-        config = build_config(registry, raw, str(path) if path else None, select=_split(select),
-                              ignore=_split(ignore), fail_on=fail_on, preview=preview)
-    except ConfigError as exc:
-        raise _fail(str(exc))
-    return registry, config
 
 
 @app.command("check", help="Lint files and folders (the default command).")
@@ -83,44 +72,18 @@ def check(
     no_color: bool = typer.Option(False, "--no-color", help="Plain text output."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only findings that fail the run."),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="File name to report for `-`."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core; 1: none)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Neither read nor write the result cache."),
 ) -> None:
-    from linter.reporters import FORMATS, get_renderer
+    # the body lives in linter.fastcli, shared with the typer-free fast path of `k8slint FILES`
+    from linter.fastcli import UsageError, run_check
 
-    if format not in FORMATS:
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-    if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
-        raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-    registry, config = _load(config_file, select, ignore, fail_on, preview)
-    from linter.engine import Linter, RunResult
-    from linter.model import Finding, Severity
-
-    linter = Linter(registry, config)
-    targets = paths or ["."]
-    if "-" in targets:
-        from linter.discovery import classify
-
-        name = stdin_filename or "stdin.yaml"
-        kind = classify(os.path.basename(name)) or "yaml"
-        findings = linter.lint_bytes(sys.stdin.buffer.read(), name, kind, True) or []
-        rest = [p for p in targets if p != "-"]
-        result = linter.lint_paths(rest) if rest else RunResult([], [])
-        result = RunResult(sorted(set(findings) | set(result.findings), key=Finding.sort_key),
-                           [name, *result.files], result.notices)
-    else:
-        result = linter.lint_paths(targets)
-    shown = result
-    if quiet and config.fail_on != "never":
-        threshold = Severity(config.fail_on).rank
-        shown = RunResult([f for f in result.findings if f.severity.rank >= threshold], result.files, result.notices)
-    render = get_renderer(format)
-    if output is not None:
-        with open(output, "w", encoding="utf-8") as fh:
-            render(shown, fh, False)
-    else:
-        color = format == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        if not (quiet and format == "text" and not shown.findings):
-            render(shown, sys.stdout, color)
-    raise typer.Exit(1 if result.failed(config.fail_on) else 0)
+    try:
+        code = run_check(paths, format, output, fail_on, config_file, select, ignore, preview, no_color, quiet,
+                         stdin_filename, jobs, no_cache)
+    except UsageError as exc:
+        raise _fail(str(exc))
+    raise typer.Exit(code)
 
 
 @app.command("rules", help="List every rule with its metadata.")

@@ -6,9 +6,10 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pathspec
+if TYPE_CHECKING:  # pragma: no cover
+    import pathspec
 
 SKIP_DIRS = {
     ".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", ".mypy_cache",
@@ -60,7 +61,7 @@ def _is_virtualenv(folder: str) -> bool:
 
 
 def discover(paths: Iterable[str], exclude: list[str] | None = None) -> tuple[list[SourceFile], list[Notice]]:
-    spec = pathspec.GitIgnoreSpec.from_lines(exclude or [])
+    spec = _exclude_spec(exclude or [])
     files: dict[str, SourceFile] = {}
     notices: list[Notice] = []
     for given in paths:
@@ -147,3 +148,17 @@ def chart_root(path: str) -> Path | None:
         if (folder / "Chart.yaml").is_file():
             return folder
     return None
+
+
+class _NoExcludes:
+    @staticmethod
+    def match_file(path: str) -> bool:
+        return False
+
+
+def _exclude_spec(exclude: list[str]) -> "pathspec.GitIgnoreSpec | _NoExcludes":
+    if not exclude:
+        return _NoExcludes()  # no pathspec import for the common case
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(exclude)

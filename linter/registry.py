@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
-from importlib import metadata
 from types import ModuleType
 from typing import Iterable
 
@@ -68,8 +67,7 @@ class Registry:
 
 
 def _entry_points() -> list[tuple[str, str]]:
-    eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    found = sorted({(ep.name, ep.value) for ep in eps})
+    found = _scan_entry_points()
     if not any(value == BUILTIN[1] for _, value in found):
         found.insert(0, BUILTIN)  # running from a source tree that was not pip-installed
     return found
@@ -89,3 +87,101 @@ def load_registry(extra_modules: Iterable[str] = ()) -> Registry:
             raise PluginError(f"rule plugin {name!r} ({value}) provides no rules")
         rules.extend(Rule(r.meta, r.check, name) for r in loaded)
     return Registry(rules)
+
+
+class PartialRegistry(Registry):
+    """The engine rules and one family of built-in rules (plus every third-party plugin), for runs
+    that lint only Dockerfiles or only YAML files: importing hundreds of rule modules of the other
+    family would cost a pre-commit call more than linting its file. It iterates over the rules it
+    loaded; a lookup it cannot answer (a suppression or setting naming a rule of the other family)
+    loads the full registry and answers from it, so resolution never differs from a full registry.
+    """
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._full: Registry | None = None
+
+    def resolve(self, token: str) -> Rule | None:
+        found = super().resolve(token)
+        if found is None:
+            if self._full is None:
+                self._full = load_registry()
+            found = self._full.resolve(token)
+        return found
+
+
+def load_partial_registry(family: str) -> Registry:
+    """Rules of `rules.<family>` (built-in) plus engine rules and third-party plugins."""
+    from linter import engine_rules
+
+    rules: list[Rule] = [Rule(r.meta, r.check, "engine") for r in rules_in_module(engine_rules)]
+    for name, value in _entry_points():
+        package = f"{value}.{family}" if (name, value) == BUILTIN else value
+        try:
+            loaded = rules_in_package(package)
+        except Exception as exc:  # any failure in third-party code
+            raise PluginError(f"rule plugin {name!r} ({value}) failed to load: {type(exc).__name__}: {exc}") from exc
+        if not loaded and name != BUILTIN[0]:
+            raise PluginError(f"rule plugin {name!r} ({value}) provides no rules")
+        rules.extend(Rule(r.meta, r.check, name) for r in loaded)
+    return PartialRegistry(rules)
+
+
+def _path_stamps() -> list[str]:
+    import os
+    import sys
+
+    # the current folder and the script's folder (sys.path[0]) change all the time and hold no distributions
+    volatile = {os.getcwd(), os.path.dirname(os.path.abspath(sys.argv[0])) if sys.argv and sys.argv[0] else ""}
+    out = []
+    for entry in sys.path:
+        if not entry or os.path.abspath(entry) in volatile:
+            continue
+        try:
+            out.append(f"{entry}={os.stat(entry or '.').st_mtime_ns}")
+        except OSError:
+            out.append(f"{entry}=-")
+    return out
+
+
+def _scan_entry_points() -> list[tuple[str, str]]:
+    """The (name, value) pairs of the `k8slint.rules` group, sorted.
+
+    Importing importlib.metadata and reading every installed distribution's
+    metadata costs a single-file call more than its linting, so the answer is kept
+    in the cache folder, keyed by the modification times of the sys.path folders
+    (installing or removing a distribution adds or removes its .dist-info folder,
+    which changes its folder's time).
+    """
+    import json
+    import os
+
+    stamps = _path_stamps()
+    try:
+        from linter.cache import default_cache_dir
+
+        store = default_cache_dir() / "entry-points.json"
+    except Exception:  # pragma: no cover
+        store = None
+    if store is not None and not os.environ.get("K8SLINT_NO_ENTRY_POINT_CACHE"):
+        try:
+            saved = json.loads(store.read_text(encoding="utf-8"))
+            if saved.get("stamps") == stamps:
+                return [tuple(pair) for pair in saved["entry_points"]]  # type: ignore[misc]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+    from importlib import metadata
+
+    found = sorted({(ep.name, ep.value) for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})
+    if store is not None:
+        try:
+            import tempfile
+
+            store.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=store.parent, prefix=".tmp-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump({"stamps": stamps, "entry_points": found}, fh)
+            os.replace(tmp, store)
+        except OSError:
+            pass
+    return found

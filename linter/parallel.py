@@ -1,0 +1,143 @@
+"""Per-file work (read, cache lookup, parse, per-file rules), spread over worker processes when it pays.
+
+Each file is linted on its own, in the parent or in a worker; results come back
+in discovery order, so the Project (every Kubernetes object, for the project
+rules that the engine runs once at the end) and the report are the same bytes
+whatever `--jobs` is. Workers are forked on Linux (no re-import, no pickling of
+the linter), spawned elsewhere. Runs with fewer than MIN_PARALLEL_FILES files to
+lint (the pre-commit case, or a warm cache) never start a pool.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from linter.model import Finding, Target
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.discovery import SourceFile
+    from linter.engine import Linter, Project
+
+MIN_PARALLEL_FILES = 32  # below this, forking workers costs more than it saves
+_CHUNKS_PER_WORKER = 8
+
+
+@dataclass(slots=True)
+class FileResult:
+    findings: list[Finding]
+    linted: bool  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
+    objects: list[Any] | None = None  # K8sObjects, kept only when project rules run
+    suppressions: Any = None  # the file's YAML comment suppressions, for project findings
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _keeps_project(linter: "Linter") -> bool:
+    return bool(linter.by_target[Target.K8S_PROJECT])
+
+
+def lint_source(linter: "Linter", source: "SourceFile", use_cache: bool = True) -> FileResult:
+    """Everything one file yields on its own (no project rules)."""
+    from linter.engine import FILE_SKIPPED, PARSE_ERROR, Project
+
+    data, error = linter._read(source.path)
+    if error is not None:
+        rule_id = FILE_SKIPPED if "skipped" in error else PARSE_ERROR
+        return FileResult(list(linter._engine_finding(rule_id, source.path, 1, 1, error)), False)
+    cache = linter.cache if use_cache else None
+    key = None
+    if cache is not None:
+        key = cache.key(source.path, source.kind, source.explicit, data)
+        hit = cache.get(key)
+        if isinstance(hit, FileResult):
+            return hit
+    keep = _keeps_project(linter)
+    project = Project() if keep else None
+    found = linter.lint_bytes(data, source.path, source.kind, source.explicit, project)
+    suppressions = linter._yaml_suppressions.pop(source.path, None)
+    result = FileResult(found if found is not None else [], found is not None,
+                        project.objects if project is not None else None, suppressions if keep else None)
+    if cache is not None and key is not None:
+        cache.put(key, result)
+    return result
+
+
+# -- worker side ---------------------------------------------------------------------
+_WORKER: "Linter | None" = None
+
+
+def _init_worker(linter: "Linter") -> None:
+    global _WORKER
+    _WORKER = linter
+
+
+def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
+    assert _WORKER is not None
+    return [lint_source(_WORKER, s) for s in chunk]
+
+
+def _pool_context() -> Any:
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list[FileResult] | None:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_WORKER)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                                 initializer=_init_worker, initargs=(linter,)) as pool:
+            return [r for rs in pool.map(_work, chunks) for r in rs]
+    except (BrokenProcessPool, OSError):
+        return None  # e.g. a worker killed for memory, or no fork allowed: lint in this process
+
+
+def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Project") -> Iterator[FileResult]:
+    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes."""
+    jobs = linter.jobs or default_jobs()
+    keep = _keeps_project(linter)
+    results: list[FileResult | None] = [None] * len(files)
+    todo = list(range(len(files)))
+    if linter.cache is not None and jobs > 1 and len(files) >= MIN_PARALLEL_FILES:
+        # look the cache up here first: a warm run must not start a pool
+        todo = []
+        for i, source in enumerate(files):
+            results[i] = _cached(linter, source)
+            if results[i] is None:
+                todo.append(i)
+    if jobs > 1 and len(todo) >= MIN_PARALLEL_FILES:
+        done = _in_pool(linter, [files[i] for i in todo], min(jobs, len(todo)))
+        if done is not None:
+            for i, r in zip(todo, done):
+                results[i] = r
+            todo = []
+    for i in todo:
+        results[i] = lint_source(linter, files[i])
+    for source, r in zip(files, results):
+        assert r is not None
+        if keep:
+            project.objects.extend(r.objects or ())
+            if r.suppressions is not None:
+                linter._yaml_suppressions[source.path] = r.suppressions
+        yield r
+
+
+def _cached(linter: "Linter", source: "SourceFile") -> FileResult | None:
+    data, error = linter._read(source.path)
+    if error is not None or linter.cache is None:
+        return None
+    hit = linter.cache.get(linter.cache.key(source.path, source.kind, source.explicit, data))
+    return hit if isinstance(hit, FileResult) else None
