@@ -90,24 +90,14 @@ class Linter:
         linted: list[str] = []
         for notice in notices:
             findings.extend(self._engine_finding(FILE_SKIPPED, notice.path, 1, 1, notice.message))
-        if self.cache is not None or self.jobs != 1:  # per-file work cached and/or in worker processes
-            from linter.parallel import lint_sources
+        # per-file work (read, cache, parse, per-file rules), in worker processes when it pays;
+        # `project` gets every object only when project rules are enabled
+        from linter.parallel import lint_sources
 
-            for source, result in zip(files, lint_sources(self, files, project)):
-                if result.linted:
-                    linted.append(source.path)
-                findings.extend(result.findings)
-            files = []
-        for source in files:
-            data, error = self._read(source.path)
-            if error is not None:
-                findings.extend(self._engine_finding(FILE_SKIPPED if "skipped" in error else PARSE_ERROR,
-                                                     source.path, 1, 1, error))
-                continue
-            found = self.lint_bytes(data, source.path, source.kind, source.explicit, project)
-            if found is not None:
+        for source, result in zip(files, lint_sources(self, files, project)):
+            if result.linted:
                 linted.append(source.path)
-                findings.extend(found)
+            findings.extend(result.findings)
         findings.extend(self._project_findings(project))
         return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
 

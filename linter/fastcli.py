@@ -109,10 +109,8 @@ def _partial_target(paths: Sequence[str]) -> str | None:
         if p == "-" or not os.path.isfile(p):
             return None
         kinds.add(classify(os.path.basename(p)))
-    if kinds == {"dockerfile"}:
-        return "dockerfile"
-    if kinds == {"yaml"}:
-        return "kubernetes"
+    if kinds == {"dockerfile"} or kinds == {"yaml"}:
+        return kinds.pop()
     return None
 
 

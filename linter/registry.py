@@ -110,21 +110,38 @@ class PartialRegistry(Registry):
         return found
 
 
-def load_partial_registry(family: str) -> Registry:
-    """Rules of `rules.<family>` (built-in) plus engine rules and third-party plugins."""
+def load_partial_registry(kind: str) -> Registry:
+    """Engine rules, third-party plugins, and the built-in rules a run over files of one kind needs:
+    `rules.dockerfile` for "dockerfile"; every other built-in sub-package for "yaml"."""
     from linter import engine_rules
 
     rules: list[Rule] = [Rule(r.meta, r.check, "engine") for r in rules_in_module(engine_rules)]
     for name, value in _entry_points():
-        package = f"{value}.{family}" if (name, value) == BUILTIN else value
         try:
-            loaded = rules_in_package(package)
+            if (name, value) == BUILTIN:
+                loaded = _builtin_family(value, kind)
+            else:
+                loaded = rules_in_package(value)
         except Exception as exc:  # any failure in third-party code
             raise PluginError(f"rule plugin {name!r} ({value}) failed to load: {type(exc).__name__}: {exc}") from exc
         if not loaded and name != BUILTIN[0]:
             raise PluginError(f"rule plugin {name!r} ({value}) provides no rules")
         rules.extend(Rule(r.meta, r.check, name) for r in loaded)
     return PartialRegistry(rules)
+
+
+DOCKERFILE_FAMILY = "dockerfile"  # built-in Dockerfile rules live in rules/dockerfile/ (tests check it)
+
+
+def _builtin_family(package: str, kind: str) -> list[Rule]:
+    if kind == "dockerfile":
+        return rules_in_package(f"{package}.{DOCKERFILE_FAMILY}")
+    module = importlib.import_module(package)
+    found = rules_in_module(module)
+    for info in sorted(pkgutil.iter_modules(getattr(module, "__path__", [])), key=lambda i: i.name):
+        if info.name != DOCKERFILE_FAMILY:
+            found.extend(rules_in_package(f"{package}.{info.name}"))
+    return found
 
 
 def _path_stamps() -> list[str]:

@@ -1,0 +1,230 @@
+"""Speed machinery that must never change results: the fast CLI path, the partial registry,
+the result cache and the worker pool. (Timings live in bench/, never in tests.)"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from linter import parallel
+from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
+from linter.cache import ResultCache
+from linter.config import build_config
+from linter.engine import Linter
+from linter.fastcli import main, parse_check_args
+from linter.registry import PartialRegistry, Registry, load_partial_registry, load_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "fixtures"
+
+
+@rule(
+    id="KS999", name="test-service-without-workload", target=Target.K8S_PROJECT, severity=Severity.WARNING,
+    summary="test only", remediation="test only",
+)
+def _service_without_workload(obj: K8sObject, ctx: Context) -> Iterator[Report]:
+    """A project rule for these tests: a Service whose selector matches no Deployment in the run."""
+    if obj.kind != "Service":
+        return
+    selector = obj.get("spec", "selector")
+    if not isinstance(selector, dict) or not selector:
+        return
+    for other in ctx.project.by_kind("Deployment"):
+        labels = other.get("spec", "template", "metadata", "labels")
+        if isinstance(labels, dict) and all(labels.get(k) == v for k, v in selector.items()):
+            return
+    yield report(obj.at("spec", "selector"), f"no Deployment matches the selector of {obj.name}")
+
+
+def _registry_with_project_rule() -> Registry:
+    base = load_registry()
+    return Registry([*base.rules, getattr(_service_without_workload, "__k8slint_rule__")])
+
+
+def _linter(registry: Registry, tmp_path: Path, *, jobs: int = 1, cache: bool = False) -> Linter:
+    lin = Linter(registry, build_config(registry, {}))
+    lin.jobs = jobs
+    if cache:
+        lin.cache = ResultCache.for_run(lin, tmp_path / "cache")
+    return lin
+
+
+def _dump(result) -> list[tuple]:  # type: ignore[no-untyped-def]
+    return [(f.path, f.line, f.column, f.rule_id, f.message) for f in result.findings] + [tuple(result.files)]
+
+
+# -- worker pool ------------------------------------------------------------------------------
+def _many_files(tmp_path: Path) -> Path:
+    tree = tmp_path / "tree"
+    shutil.copytree(FIXTURES, tree / "fixtures")
+    svc = "apiVersion: v1\nkind: Service\nmetadata: {name: s%d}\nspec: {selector: {app: a%d}}\n"
+    dep = ("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d%d}\nspec:\n  template:\n"
+           "    metadata: {labels: {app: a%d}}\n    spec: {containers: [{name: c, image: 'nginx:latest'}]}\n")
+    for i in range(40):
+        (tree / f"svc{i:02d}.yaml").write_text(svc % (i, i))
+        if i % 3:
+            (tree / f"dep{i:02d}.yaml").write_text(dep % (i, i))
+    (tree / "Dockerfile").write_text("FROM alpine:latest\n")
+    return tree
+
+
+def test_jobs_give_the_same_findings_in_the_same_order(tmp_path, monkeypatch):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_FILES", 2)
+    tree = _many_files(tmp_path)
+    registry = _registry_with_project_rule()
+    serial = _linter(registry, tmp_path, jobs=1).lint_paths([str(tree)])
+    pooled = _linter(registry, tmp_path, jobs=2).lint_paths([str(tree)])
+    assert _dump(serial) == _dump(pooled)
+    assert any(f.rule_id == "KS999" for f in serial.findings)  # project rules saw objects from workers
+
+
+def test_cli_output_is_byte_identical_across_jobs(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(parallel, "MIN_PARALLEL_FILES", 2)
+    tree = _many_files(tmp_path)
+    monkeypatch.chdir(tree)
+    outputs = []
+    for jobs in ("1", "2"):
+        for fmt in ("json", "text"):
+            with pytest.raises(SystemExit):
+                main([".", "--no-cache", "--jobs", jobs, "--format", fmt])
+            outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[2] and outputs[1] == outputs[3]
+
+
+def test_small_runs_start_no_pool(tmp_path, monkeypatch):
+    def boom(*a, **k):  # type: ignore[no-untyped-def]
+        raise AssertionError("a pool was started for a small run")
+
+    monkeypatch.setattr(parallel, "_in_pool", boom)
+    (tmp_path / "Dockerfile").write_text("FROM alpine:latest\n")
+    (tmp_path / "a.yaml").write_text("apiVersion: v1\nkind: Service\nmetadata: {name: a}\n")
+    registry = load_registry()
+    result = _linter(registry, tmp_path, jobs=8).lint_paths([str(tmp_path)])
+    assert result.files
+
+
+# -- result cache ---------------------------------------------------------------------------
+def test_warm_cache_gives_the_same_findings_and_project_rules_still_run(tmp_path):
+    tree = _many_files(tmp_path)
+    registry = _registry_with_project_rule()
+    cold_linter = _linter(registry, tmp_path, cache=True)
+    cold = cold_linter.lint_paths([str(tree)])
+    assert cold_linter.cache.hits == 0
+    warm_linter = _linter(registry, tmp_path, cache=True)
+    warm = warm_linter.lint_paths([str(tree)])
+    assert warm_linter.cache.hits > 40 and _dump(warm) == _dump(cold)
+    # a cross-file change: removing a Deployment makes its (unchanged, cached) Service fire
+    (tree / "dep01.yaml").unlink()
+    after = _linter(registry, tmp_path, cache=True).lint_paths([str(tree)])
+    fired = {f.path for f in after.findings if f.rule_id == "KS999"}
+    assert "svc01.yaml" in {Path(p).name for p in fired}
+    assert _dump(after) == _dump(_linter(registry, tmp_path).lint_paths([str(tree)]))
+
+
+def test_cache_key_follows_content_config_and_rules(tmp_path):
+    registry = load_registry()
+    lin = _linter(registry, tmp_path, cache=True)
+    key = lin.cache.key("Dockerfile", "dockerfile", True, b"FROM alpine\n")
+    assert key != lin.cache.key("Dockerfile", "dockerfile", True, b"FROM alpine:3\n")
+    assert key != lin.cache.key("other/Dockerfile", "dockerfile", True, b"FROM alpine\n")
+    other_config = Linter(registry, build_config(registry, {"rules": {"DF001": "error"}}))
+    assert ResultCache.for_run(other_config).salt != lin.cache.salt
+    fewer_rules = Registry([r for r in registry.rules if r.id != "DF001"])
+    assert ResultCache.for_run(Linter(fewer_rules, build_config(fewer_rules, {}))).salt != lin.cache.salt
+
+
+def test_edited_file_is_relinted(tmp_path):
+    registry = load_registry()
+    df = tmp_path / "Dockerfile"
+    df.write_text("FROM alpine:3.20\nUSER 1000\n")
+    assert _linter(registry, tmp_path, cache=True).lint_paths([str(df)]).findings == []
+    df.write_text("FROM alpine:latest\nUSER 1000\n")
+    assert [f.rule_id for f in _linter(registry, tmp_path, cache=True).lint_paths([str(df)]).findings] == ["DF001"]
+
+
+def test_corrupt_or_unwritable_cache_is_a_miss_not_a_crash(tmp_path):
+    registry = load_registry()
+    df = tmp_path / "Dockerfile"
+    df.write_text("FROM alpine:latest\n")
+    lin = _linter(registry, tmp_path, cache=True)
+    expected = _dump(lin.lint_paths([str(df)]))
+    for entry in (tmp_path / "cache").rglob("*"):
+        if entry.is_file():
+            entry.write_bytes(b"garbage")
+    assert _dump(_linter(registry, tmp_path, cache=True).lint_paths([str(df)])) == expected
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    lin = Linter(registry, build_config(registry, {}))
+    lin.cache = ResultCache.for_run(lin, blocked)
+    assert _dump(lin.lint_paths([str(df)])) == expected
+
+
+def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
+    cache_dir = tmp_path / "c"
+    monkeypatch.setenv("K8SLINT_CACHE_DIR", str(cache_dir))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "Dockerfile").write_text("FROM alpine:latest\n")
+    with pytest.raises(SystemExit):
+        main(["Dockerfile", "--no-cache"])
+    assert not (cache_dir / "v1").exists()
+    with pytest.raises(SystemExit):
+        main(["Dockerfile"])
+    assert list((cache_dir / "v1").rglob("*"))
+    capsys.readouterr()
+
+
+# -- fast CLI path ------------------------------------------------------------------------
+@pytest.mark.parametrize("argv", [
+    ["rules"], ["explain", "DF001"], ["--help"], ["check", "-h"], ["--version"], ["--no-such-flag"],
+    ["-qf", "json"], ["--format"], ["--jobs", "two"], ["--format", "--quiet"],
+])
+def test_unusual_calls_go_to_typer(argv):
+    assert parse_check_args(argv) is None
+
+
+def test_plain_calls_are_parsed_like_click():
+    kw = parse_check_args(["check", "a", "--format=json", "-o", "out.json", "--select", "DF001",
+                           "--select=DF002", "-q", "--", "-b", "-"])
+    assert kw is not None
+    assert kw["paths"] == ["a", "-b", "-"] and kw["format"] == "json" and kw["quiet"] is True
+    assert kw["select"] == ["DF001", "DF002"] and str(kw["output"]) == "out.json"
+
+
+@pytest.mark.parametrize("args", [
+    ["Dockerfile"], ["--format", "json"], ["--fail-on", "error", "."], ["--select", "DF001", "--quiet"],
+    ["--format", "xml"], ["--select", "NO999"], ["--config", "missing.yaml"], ["Dockerfile", "x.yaml", "-f", "json"],
+])
+def test_fast_path_matches_typer(args, run_cli, write, capsys):
+    write("Dockerfile", "FROM alpine:latest\n# k8slint ignore=KS006\nRUN echo\n")
+    write("x.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {type: NodePort}\n")
+    code, out, err = run_cli(*args)
+    with pytest.raises(SystemExit) as exc:
+        main(list(args))
+    fast = capsys.readouterr()
+    assert (exc.value.code, fast.out, fast.err) == (code, out, err)
+
+
+# -- partial registry ---------------------------------------------------------------------
+def test_partial_registry_loads_one_family_and_resolves_everything():
+    full = load_registry()
+    part = load_partial_registry("dockerfile")
+    assert isinstance(part, PartialRegistry)
+    assert {r.id for r in part} == {r.id for r in full if r.meta.target in (Target.DOCKERFILE, Target.ENGINE)}
+    for r in full:  # lookups by id, name or alias answer as the full registry does
+        for token in (r.id, r.name, *r.meta.aliases):
+            assert part.resolve(token) is not None and part.resolve(token).id == full.resolve(token).id
+
+
+def test_dockerfile_rules_live_in_their_folder():
+    """The partial registries rely on it: every built-in Dockerfile rule is in rules/dockerfile/, and
+    nothing else is."""
+    full = load_registry()
+    in_folder = {r.id for r in full if r.check.__module__.startswith("rules.dockerfile.")}
+    of_target = {r.id for r in full if r.meta.target is Target.DOCKERFILE and r.origin == "builtin"}
+    assert in_folder == of_target
+    yaml_part = load_partial_registry("yaml")
+    assert {r.id for r in yaml_part} == {r.id for r in full if r.meta.target is not Target.DOCKERFILE}
