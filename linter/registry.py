@@ -144,61 +144,59 @@ def _builtin_family(package: str, kind: str) -> list[Rule]:
     return found
 
 
-def _path_stamps() -> list[str]:
-    import os
-    import sys
-
-    # the current folder and the script's folder (sys.path[0]) change all the time and hold no distributions
-    volatile = {os.getcwd(), os.path.dirname(os.path.abspath(sys.argv[0])) if sys.argv and sys.argv[0] else ""}
-    out = []
-    for entry in sys.path:
-        if not entry or os.path.abspath(entry) in volatile:
-            continue
-        try:
-            out.append(f"{entry}={os.stat(entry or '.').st_mtime_ns}")
-        except OSError:
-            out.append(f"{entry}=-")
-    return out
-
-
 def _scan_entry_points() -> list[tuple[str, str]]:
     """The (name, value) pairs of the `k8slint.rules` group, sorted.
 
-    Importing importlib.metadata and reading every installed distribution's
-    metadata costs a single-file call more than its linting, so the answer is kept
-    in the cache folder, keyed by the modification times of the sys.path folders
-    (installing or removing a distribution adds or removes its .dist-info folder,
-    which changes its folder's time).
+    importlib.metadata would import email, zipfile, csv and friends and parse every installed
+    distribution's metadata: more than a single-file call spends linting. Entry points live in
+    `<dist>.dist-info/entry_points.txt` (or .egg-info) in the sys.path folders, so those few files
+    are read directly, first distribution of a name on sys.path winning as in importlib.metadata.
+    Anything unusual (a zipped sys.path entry) takes importlib.metadata's path.
     """
-    import json
     import os
+    import sys
 
-    stamps = _path_stamps()
-    try:
-        from linter.cache import default_cache_dir
-
-        store = default_cache_dir() / "entry-points.json"
-    except Exception:  # pragma: no cover
-        store = None
-    if store is not None and not os.environ.get("K8SLINT_NO_ENTRY_POINT_CACHE"):
+    found: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    header = f"[{ENTRY_POINT_GROUP}]"
+    for entry in sys.path:
+        folder = entry or "."
+        if not os.path.isdir(folder):
+            if os.path.isfile(folder):  # a zip on sys.path
+                return _metadata_entry_points()
+            continue
         try:
-            saved = json.loads(store.read_text(encoding="utf-8"))
-            if saved.get("stamps") == stamps:
-                return [tuple(pair) for pair in saved["entry_points"]]  # type: ignore[misc]
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
-            pass
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            dist = name.rsplit(".", 1)[0].split("-", 1)[0].lower().replace("_", "-").replace(".", "-")
+            if dist in seen:
+                continue
+            seen.add(dist)
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if header not in text:
+                continue
+            section = None
+            for line in text.splitlines():
+                line = line.strip()
+                if not line or line.startswith(("#", ";")):
+                    continue
+                if line.startswith("[") and line.endswith("]"):
+                    section = line
+                elif section == header and "=" in line:
+                    key, _, value = line.partition("=")
+                    found.add((key.strip(), value.strip()))
+    return sorted(found)
+
+
+def _metadata_entry_points() -> list[tuple[str, str]]:
     from importlib import metadata
 
-    found = sorted({(ep.name, ep.value) for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})
-    if store is not None:
-        try:
-            import tempfile
-
-            store.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=store.parent, prefix=".tmp-")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"stamps": stamps, "entry_points": found}, fh)
-            os.replace(tmp, store)
-        except OSError:
-            pass
-    return found
+    return sorted({(ep.name, ep.value) for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})

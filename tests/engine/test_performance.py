@@ -228,3 +228,9 @@ def test_dockerfile_rules_live_in_their_folder():
     assert in_folder == of_target
     yaml_part = load_partial_registry("yaml")
     assert {r.id for r in yaml_part} == {r.id for r in full if r.meta.target is not Target.DOCKERFILE}
+
+
+def test_entry_point_scan_agrees_with_importlib_metadata():
+    from linter.registry import _metadata_entry_points, _scan_entry_points
+
+    assert _scan_entry_points() == _metadata_entry_points()
