@@ -9,11 +9,12 @@ findings themselves are never cached: they depend on other files.
 The key hashes the file's bytes, its shown path and kind, k8slint's version,
 the effective configuration, and the rule set (ids, the modules that define
 them and those modules' and the engine's file stamps), so editing a rule or the
-engine during development invalidates it too. Entries are written to a
-temporary file and renamed into place (atomic on POSIX and Windows), so
-concurrent runs never read a torn entry; an unreadable or corrupt entry is a
-miss. `--no-cache` turns the cache off; K8SLINT_CACHE_DIR moves it (default:
-$XDG_CACHE_HOME/k8slint, ~/.cache/k8slint, %LOCALAPPDATA%\\k8slint\\Cache).
+engine during development invalidates it too. Entries live in one SQLite
+database (see ResultCache), written in transactions, so concurrent runs never
+read a torn entry; an unreadable or corrupt entry is a miss. `--no-cache` turns
+the cache off; K8SLINT_CACHE_DIR moves it (default: $XDG_CACHE_HOME/k8slint,
+~/.cache/k8slint, ~/Library/Caches/k8slint, %LOCALAPPDATA%\\k8slint\\Cache).
+The database is not pruned: delete the folder to reclaim its space.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = "1"  # bump when the entry layout changes
+FLUSH_BYTES = 16 * 1024 * 1024  # write buffered entries past this much, to bound memory
 
 
 def default_cache_dir() -> Path:
@@ -87,16 +89,33 @@ def run_salt(linter: Any) -> bytes:
 
 
 class ResultCache:
+    """Entries in one SQLite file (`<cache dir>/v1/results.sqlite3`).
+
+    One file per entry was the first design; creating thousands of small files cost ~2 ms each
+    here (more than linting them), so entries are buffered and written by the parent process in
+    one transaction at the end of the run. SQLite's locking makes concurrent runs safe: a
+    transaction is all or nothing, a reader never sees half an entry, a busy database is waited
+    for (then skipped). Any database error turns the cache off for the run, never fails it.
+    """
+
     def __init__(self, folder: Path, salt: bytes) -> None:
         self.folder = folder
         self.salt = salt
         self.hits = 0
         self.misses = 0
         self.enabled = True
+        self._db: Any = None
+        self._pid = 0
+        self._pending: dict[str, bytes] = {}
+        self._pending_bytes = 0
 
     @classmethod
     def for_run(cls, linter: Any, folder: Path | None = None) -> "ResultCache":
         return cls(folder or default_cache_dir(), run_salt(linter))
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"v{FORMAT}" / "results.sqlite3"
 
     def key(self, path: str, kind: str, explicit: bool, data: bytes) -> str:
         h = hashlib.sha256(self.salt)
@@ -104,41 +123,70 @@ class ResultCache:
         h.update(data)
         return h.hexdigest()
 
-    def _file(self, key: str) -> Path:
-        return self.folder / f"v{FORMAT}" / key[:2] / key
+    def _connect(self, create: bool) -> Any:
+        if self._db is not None and self._pid == os.getpid():
+            return self._db
+        if not create and not self.path.is_file():
+            return None
+        import sqlite3
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(self.path), timeout=10, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.DatabaseError:
+            pass  # e.g. a file system without shared memory: the default journal is fine too
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        self._db, self._pid = db, os.getpid()
+        return db
 
     def get(self, key: str) -> Any:
         if not self.enabled:
             return None
         try:
-            with open(self._file(key), "rb") as fh:
-                value = pickle.load(fh)
-        except Exception:  # missing, torn by a crash, from an incompatible version: a miss
+            db = self._connect(create=False)
+            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+        except Exception:  # not a database, unreadable: no cache this run
+            self.enabled = False
+            row = None
+        value = None
+        if row is not None:
+            try:
+                value = pickle.loads(row[0])
+            except Exception:  # an entry of an incompatible build: a miss
+                value = None
+        if value is None:
             self.misses += 1
-            return None
-        self.hits += 1
+        else:
+            self.hits += 1
         return value
 
     def put(self, key: str, value: Any) -> None:
+        """Buffer an entry; flush() writes the buffered entries."""
         if not self.enabled:
             return
-        target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            import tempfile
-
-            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, target)
-            except BaseException:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
-                raise
-        except OSError:
-            self.enabled = False  # a read-only or full cache folder must not fail the run
+            blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
-            pass  # e.g. a pathologically deep document: just not cached
+            return  # e.g. a pathologically deep document: just not cached
+        self._pending[key] = blob
+        self._pending_bytes += len(blob)
+        if self._pending_bytes > FLUSH_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        pending, self._pending, self._pending_bytes = self._pending, {}, 0
+        if not self.enabled or not pending:
+            return
+        try:
+            db = self._connect(create=True)
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", pending.items())
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+        except Exception:  # read-only, full, locked for too long, corrupt: no cache this run
+            self.enabled = False

@@ -43,30 +43,21 @@ def _keeps_project(linter: "Linter") -> bool:
     return bool(linter.by_target[Target.K8S_PROJECT])
 
 
-def lint_source(linter: "Linter", source: "SourceFile", use_cache: bool = True) -> FileResult:
-    """Everything one file yields on its own (no project rules)."""
+def lint_source(linter: "Linter", source: "SourceFile", data: bytes | None = None) -> FileResult:
+    """Everything one file yields on its own (no project rules, no cache)."""
     from linter.engine import FILE_SKIPPED, PARSE_ERROR, Project
 
-    data, error = linter._read(source.path)
-    if error is not None:
-        rule_id = FILE_SKIPPED if "skipped" in error else PARSE_ERROR
-        return FileResult(list(linter._engine_finding(rule_id, source.path, 1, 1, error)), False)
-    cache = linter.cache if use_cache else None
-    key = None
-    if cache is not None:
-        key = cache.key(source.path, source.kind, source.explicit, data)
-        hit = cache.get(key)
-        if isinstance(hit, FileResult):
-            return hit
+    if data is None:
+        data, error = linter._read(source.path)
+        if error is not None:
+            rule_id = FILE_SKIPPED if "skipped" in error else PARSE_ERROR
+            return FileResult(list(linter._engine_finding(rule_id, source.path, 1, 1, error)), False)
     keep = _keeps_project(linter)
     project = Project() if keep else None
     found = linter.lint_bytes(data, source.path, source.kind, source.explicit, project)
     suppressions = linter._yaml_suppressions.pop(source.path, None)
-    result = FileResult(found if found is not None else [], found is not None,
-                        project.objects if project is not None else None, suppressions if keep else None)
-    if cache is not None and key is not None:
-        cache.put(key, result)
-    return result
+    return FileResult(found if found is not None else [], found is not None,
+                      project.objects if project is not None else None, suppressions if keep else None)
 
 
 # -- worker side ---------------------------------------------------------------------
@@ -106,26 +97,40 @@ def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list
 
 
 def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Project") -> Iterator[FileResult]:
-    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes."""
+    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes.
+
+    The cache is looked up here, in the parent, first (a warm run never starts a pool); the
+    misses are linted here or in workers, and their results written to the cache in one go.
+    """
     jobs = linter.jobs or default_jobs()
     keep = _keeps_project(linter)
+    cache = linter.cache
     results: list[FileResult | None] = [None] * len(files)
-    todo = list(range(len(files)))
-    if linter.cache is not None and jobs > 1 and len(files) >= MIN_PARALLEL_FILES:
-        # look the cache up here first: a warm run must not start a pool
-        todo = []
-        for i, source in enumerate(files):
-            results[i] = _cached(linter, source)
-            if results[i] is None:
-                todo.append(i)
+    keys: list[str | None] = [None] * len(files)
+    todo = []
+    for i, source in enumerate(files):
+        if cache is not None and cache.enabled:
+            data, error = linter._read(source.path)
+            if error is None:
+                keys[i] = cache.key(source.path, source.kind, source.explicit, data)
+                hit = cache.get(keys[i])
+                if isinstance(hit, FileResult):
+                    results[i] = hit
+                    continue
+        todo.append(i)
     if jobs > 1 and len(todo) >= MIN_PARALLEL_FILES:
         done = _in_pool(linter, [files[i] for i in todo], min(jobs, len(todo)))
         if done is not None:
             for i, r in zip(todo, done):
                 results[i] = r
-            todo = []
     for i in todo:
-        results[i] = lint_source(linter, files[i])
+        if results[i] is None:
+            results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
+        key = keys[i]
+        if cache is not None and key is not None:
+            cache.put(key, results[i])
+    if cache is not None:
+        cache.flush()
     for source, r in zip(files, results):
         assert r is not None
         if keep:
@@ -133,11 +138,3 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
             if r.suppressions is not None:
                 linter._yaml_suppressions[source.path] = r.suppressions
         yield r
-
-
-def _cached(linter: "Linter", source: "SourceFile") -> FileResult | None:
-    data, error = linter._read(source.path)
-    if error is not None or linter.cache is None:
-        return None
-    hit = linter.cache.get(linter.cache.key(source.path, source.kind, source.explicit, data))
-    return hit if isinstance(hit, FileResult) else None
