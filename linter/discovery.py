@@ -107,9 +107,10 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             continue
         is_chart = any(e.name == "Chart.yaml" for e in entries)
         subdirs = []
+        excludes = not isinstance(spec, _NoExcludes)
         for entry in entries:
-            shown = _display(entry.path)
-            rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+            # paths are computed only when needed: relpath on every entry of a large tree was a
+            # third of a warm-cache run
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
@@ -119,15 +120,21 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
                     continue
                 if is_chart and entry.name == "templates":
                     continue  # Helm templates are not plain YAML; charts are rendered, not parsed
-                if spec.match_file(rel + "/") or spec.match_file(shown + "/"):
-                    continue
+                if excludes:
+                    shown = _display(entry.path)
+                    rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                    if spec.match_file(rel + "/") or spec.match_file(shown + "/"):
+                        continue
                 subdirs.append(entry.path)
                 continue
             kind = classify(entry.name)
             if kind is None:
                 continue
-            if spec.match_file(rel) or spec.match_file(shown):
-                continue
+            shown = _display(entry.path)
+            if excludes:
+                rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                if spec.match_file(rel) or spec.match_file(shown):
+                    continue
             try:
                 st = os.stat(entry.path)
             except OSError:
