@@ -25,7 +25,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = "1"  # bump when the entry layout changes
+FORMAT = "2"  # bump when the entry layout changes
+RACY_SECONDS = 2.0
 FLUSH_BYTES = 16 * 1024 * 1024  # write buffered entries past this much, to bound memory
 
 
@@ -108,6 +109,7 @@ class ResultCache:
         self._pid = 0
         self._pending: dict[str, bytes] = {}
         self._pending_bytes = 0
+        self._pending_stats: dict[str, str] = {}
 
     @classmethod
     def for_run(cls, linter: Any, folder: Path | None = None) -> "ResultCache":
@@ -138,6 +140,7 @@ class ResultCache:
             pass  # e.g. a file system without shared memory: the default journal is fine too
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS stats (stat TEXT PRIMARY KEY, key TEXT NOT NULL)")
         self._db, self._pid = db, os.getpid()
         return db
 
@@ -162,6 +165,33 @@ class ResultCache:
             self.hits += 1
         return value
 
+    # -- the stat shortcut (git's index, in short) ------------------------------------------
+    # A warm run would read and hash every file to find its key; instead, a file whose path, size,
+    # mtime and inode are those recorded at an earlier run maps straight to its content key. Files
+    # modified less than RACY_SECONDS before being recorded are not recorded (an edit within the
+    # same mtime tick could otherwise go unseen), and the salt is part of the stat key.
+    def stat_key(self, path: str, st: os.stat_result) -> str:
+        h = hashlib.sha256(self.salt)
+        h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_dev}".encode("utf-8", "surrogateescape"))
+        return h.hexdigest()
+
+    def key_by_stat(self, stat_key: str) -> str | None:
+        if not self.enabled:
+            return None
+        try:
+            db = self._connect(create=False)
+            row = db.execute("SELECT key FROM stats WHERE stat = ?", (stat_key,)).fetchone() if db else None
+        except Exception:
+            self.enabled = False
+            return None
+        return row[0] if row else None
+
+    def record_stat(self, stat_key: str, st: os.stat_result, key: str) -> None:
+        import time
+
+        if self.enabled and st.st_mtime < time.time() - RACY_SECONDS:
+            self._pending_stats[stat_key] = key
+
     def put(self, key: str, value: Any) -> None:
         """Buffer an entry; flush() writes the buffered entries."""
         if not self.enabled:
@@ -177,13 +207,15 @@ class ResultCache:
 
     def flush(self) -> None:
         pending, self._pending, self._pending_bytes = self._pending, {}, 0
-        if not self.enabled or not pending:
+        stats, self._pending_stats = self._pending_stats, {}
+        if not self.enabled or not (pending or stats):
             return
         try:
             db = self._connect(create=True)
             db.execute("BEGIN IMMEDIATE")
             try:
                 db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", pending.items())
+                db.executemany("INSERT OR REPLACE INTO stats (stat, key) VALUES (?, ?)", stats.items())
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")

@@ -108,6 +108,8 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
         is_chart = any(e.name == "Chart.yaml" for e in entries)
         subdirs = []
         excludes = not isinstance(spec, _NoExcludes)
+        prefix = _display(folder)  # _display(folder/name) == prefix/name: one relpath per folder
+        prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
         for entry in entries:
             # paths are computed only when needed: relpath on every entry of a large tree was a
             # third of a warm-cache run
@@ -130,7 +132,7 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
             kind = classify(entry.name)
             if kind is None:
                 continue
-            shown = _display(entry.path)
+            shown = prefix + entry.name
             if excludes:
                 rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
                 if spec.match_file(rel) or spec.match_file(shown):

@@ -110,9 +110,22 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
     todo = []
     for i, source in enumerate(files):
         if cache is not None and cache.enabled:
+            try:
+                st = os.stat(source.path)
+            except OSError:
+                st = None
+            skey = cache.stat_key(source.path, st) if st is not None else None
+            known = cache.key_by_stat(skey) if skey is not None else None
+            if known is not None:
+                hit = cache.get(known)
+                if isinstance(hit, FileResult):
+                    results[i] = hit
+                    continue
             data, error = linter._read(source.path)
             if error is None:
                 keys[i] = cache.key(source.path, source.kind, source.explicit, data)
+                if st is not None and skey is not None:
+                    cache.record_stat(skey, st, keys[i])
                 hit = cache.get(keys[i])
                 if isinstance(hit, FileResult):
                     results[i] = hit

@@ -146,6 +146,21 @@ def test_edited_file_is_relinted(tmp_path):
     assert [f.rule_id for f in _linter(registry, tmp_path, cache=True).lint_paths([str(df)]).findings] == ["DF001"]
 
 
+def test_stat_shortcut_sees_edits_of_old_files(tmp_path):
+    registry = load_registry()
+    df = tmp_path / "Dockerfile"
+    df.write_text("FROM alpine:3.20\nUSER 1000\n")
+    old = df.stat().st_mtime - 3600
+    os.utime(df, (old, old))
+    lin = _linter(registry, tmp_path, cache=True)
+    assert lin.lint_paths([str(df)]).findings == []
+    warm = _linter(registry, tmp_path, cache=True)
+    assert warm.lint_paths([str(df)]).findings == [] and warm.cache.hits == 1
+    df.write_text("FROM alpine:latest\nUSER 1000\n")  # same size, new mtime
+    os.utime(df, (old + 1, old + 1))
+    assert [f.rule_id for f in _linter(registry, tmp_path, cache=True).lint_paths([str(df)]).findings] == ["DF001"]
+
+
 def test_corrupt_or_unwritable_cache_is_a_miss_not_a_crash(tmp_path):
     registry = load_registry()
     df = tmp_path / "Dockerfile"
@@ -170,10 +185,10 @@ def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
     (tmp_path / "Dockerfile").write_text("FROM alpine:latest\n")
     with pytest.raises(SystemExit):
         main(["Dockerfile", "--no-cache"])
-    assert not (cache_dir / "v1").exists()
+    assert not (cache_dir / "v2").exists()
     with pytest.raises(SystemExit):
         main(["Dockerfile"])
-    assert list((cache_dir / "v1").rglob("*"))
+    assert list((cache_dir / "v2").rglob("*"))
     capsys.readouterr()
 
 
