@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Any, Optional, Sequence
 
 
+SMALL_RUN_FILES = 8  # up to this many files named on the command line: no result cache
+
+
 class UsageError(Exception):
     """A usage or configuration error: printed as `k8slint: error: ...`, exit code 2."""
 
@@ -173,7 +176,9 @@ def run_check(
 
     linter = Linter(registry, config)
     linter.jobs = jobs or 0  # 0: one per core
-    if not no_cache:
+    # A few named files (the pre-commit case) lint in ~5 ms each: opening the cache would cost more.
+    few_files = len(targets) <= SMALL_RUN_FILES and all(os.path.isfile(p) for p in targets)
+    if not no_cache and not few_files:
         from linter.cache import ResultCache
 
         linter.cache = ResultCache.for_run(linter)

@@ -184,10 +184,13 @@ def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "Dockerfile").write_text("FROM alpine:latest\n")
     with pytest.raises(SystemExit):
-        main(["Dockerfile", "--no-cache"])
+        main([".", "--no-cache"])
     assert not (cache_dir / "v2").exists()
     with pytest.raises(SystemExit):
-        main(["Dockerfile"])
+        main(["Dockerfile"])  # a few named files: the cache would cost more than it saves
+    assert not (cache_dir / "v2").exists()
+    with pytest.raises(SystemExit):
+        main(["."])
     assert list((cache_dir / "v2").rglob("*"))
     capsys.readouterr()
 
