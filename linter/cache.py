@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = "2"  # bump when the entry layout changes
+FORMAT = "3"  # bump when the entry layout changes
 RACY_SECONDS = 2.0
 FLUSH_BYTES = 16 * 1024 * 1024  # write buffered entries past this much, to bound memory
 
@@ -90,7 +90,7 @@ def run_salt(linter: Any) -> bytes:
 
 
 class ResultCache:
-    """Entries in one SQLite file (`<cache dir>/v1/results.sqlite3`).
+    """Entries in one SQLite file (`<cache dir>/v<FORMAT>/results.sqlite3`).
 
     One file per entry was the first design; creating thousands of small files cost ~2 ms each
     here (more than linting them), so entries are buffered and written by the parent process in

@@ -22,13 +22,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 MIN_PARALLEL_FILES = 32  # below this, forking workers costs more than it saves
 _CHUNKS_PER_WORKER = 8
+# Source kinds whose per-file results depend on more than the file's own bytes (and its kind, path
+# and the run's configuration) must not be cached: list them here.
+UNCACHED_KINDS: set[str] = set()
 
 
 @dataclass(slots=True)
 class FileResult:
     findings: list[Finding]
     linted: bool  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
-    objects: list[Any] | None = None  # K8sObjects, kept only when project rules run
+    objects: Any = None  # the file's own Project (its objects...), kept only when project rules run
     suppressions: Any = None  # the file's YAML comment suppressions, for project findings
 
 
@@ -56,8 +59,8 @@ def lint_source(linter: "Linter", source: "SourceFile", data: bytes | None = Non
     project = Project() if keep else None
     found = linter.lint_bytes(data, source.path, source.kind, source.explicit, project)
     suppressions = linter._yaml_suppressions.pop(source.path, None)
-    return FileResult(found if found is not None else [], found is not None,
-                      project.objects if project is not None else None, suppressions if keep else None)
+    return FileResult(found if found is not None else [], found is not None, project,
+                      suppressions if keep else None)
 
 
 # -- worker side ---------------------------------------------------------------------
@@ -84,6 +87,7 @@ def _pool_context() -> Any:
 
 def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list[FileResult] | None:
     from concurrent.futures import ProcessPoolExecutor
+    import pickle
     from concurrent.futures.process import BrokenProcessPool
 
     size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_WORKER)))
@@ -92,8 +96,9 @@ def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
                                  initializer=_init_worker, initargs=(linter,)) as pool:
             return [r for rs in pool.map(_work, chunks) for r in rs]
-    except (BrokenProcessPool, OSError):
-        return None  # e.g. a worker killed for memory, or no fork allowed: lint in this process
+    except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        # a worker killed for memory, no fork allowed, a result that cannot travel: lint in this process
+        return None
 
 
 def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Project") -> Iterator[FileResult]:
@@ -109,7 +114,7 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
     keys: list[str | None] = [None] * len(files)
     todo = []
     for i, source in enumerate(files):
-        if cache is not None and cache.enabled:
+        if cache is not None and cache.enabled and source.kind not in UNCACHED_KINDS:
             try:
                 st = os.stat(source.path)
             except OSError:
@@ -147,7 +152,21 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
     for source, r in zip(files, results):
         assert r is not None
         if keep:
-            project.objects.extend(r.objects or ())
+            if r.objects is not None:
+                _merge(project, r.objects)
             if r.suppressions is not None:
                 linter._yaml_suppressions[source.path] = r.suppressions
         yield r
+
+
+def _merge(project: "Project", part: "Project") -> None:
+    """Append a file's Project to the run's: every public list field (objects, and whatever kinds
+    of sources later Project versions collect), in file order."""
+    import dataclasses
+
+    for f in dataclasses.fields(project):
+        if f.name.startswith("_"):
+            continue
+        mine, theirs = getattr(project, f.name), getattr(part, f.name, None)
+        if isinstance(mine, list) and isinstance(theirs, list):
+            mine.extend(theirs)

@@ -185,13 +185,13 @@ def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
     (tmp_path / "Dockerfile").write_text("FROM alpine:latest\n")
     with pytest.raises(SystemExit):
         main([".", "--no-cache"])
-    assert not (cache_dir / "v2").exists()
+    assert not (cache_dir / "v3").exists()
     with pytest.raises(SystemExit):
         main(["Dockerfile"])  # a few named files: the cache would cost more than it saves
-    assert not (cache_dir / "v2").exists()
+    assert not (cache_dir / "v3").exists()
     with pytest.raises(SystemExit):
         main(["."])
-    assert list((cache_dir / "v2").rglob("*"))
+    assert list((cache_dir / "v3").rglob("*"))
     capsys.readouterr()
 
 
@@ -252,3 +252,20 @@ def test_entry_point_scan_agrees_with_importlib_metadata():
     from linter.registry import _metadata_entry_points, _scan_entry_points
 
     assert _scan_entry_points() == _metadata_entry_points()
+
+
+def test_project_parts_merge_every_public_list_field():
+    """Workers and the cache hand back each file's own Project; whatever lists a later Project
+    collects (objects, Dockerfiles...) are appended in file order."""
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class FutureProject:
+        objects: list = field(default_factory=list)
+        dockerfiles: list = field(default_factory=list)
+        _memo: dict = field(default_factory=dict)
+
+    run = FutureProject()
+    parallel._merge(run, FutureProject(["o1"], ["d1"], {"x": 1}))
+    parallel._merge(run, FutureProject(["o2"], [], {}))
+    assert run.objects == ["o1", "o2"] and run.dockerfiles == ["d1"] and run._memo == {}
