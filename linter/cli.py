@@ -100,6 +100,8 @@ def check(
     kubernetes_version: Optional[str] = typer.Option(
         None, "--kubernetes-version", help="Target cluster release for API-version and schema checks (default 1.34)."),
     no_shellcheck: bool = typer.Option(False, "--no-shellcheck", help="Do not run ShellCheck on RUN scripts (DF300)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Worker processes (default: one per core)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the result cache."),
     values: Optional[List[str]] = typer.Option(None, "--values", help="Helm values file for charts (repeatable)."),
     set_values: Optional[List[str]] = typer.Option(None, "--set", help="Helm value k=v for charts (repeatable)."),
     release_name: Optional[str] = typer.Option(None, "--release-name", help="Helm release name (default release-name)."),
@@ -129,6 +131,15 @@ def check(
     from linter.model import Finding, Severity
 
     linter = Linter(registry, config)
+    if jobs is not None and jobs < 0:
+        raise _fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
+    linter.jobs = jobs or 0  # 0: one per core; small runs never start a pool (linter.parallel)
+    targets_ = paths or ["."]
+    # a few named files (the pre-commit case) lint faster than the cache opens
+    if not no_cache and not (len(targets_) <= 8 and all(os.path.isfile(p) for p in targets_)):
+        from linter.cache import ResultCache
+
+        linter.cache = ResultCache.for_run(linter)
     targets = paths or ["."]
     if "-" in targets:
         from linter.discovery import classify

@@ -6,9 +6,10 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
-import pathspec
+if TYPE_CHECKING:  # pragma: no cover
+    import pathspec
 
 SKIP_DIRS = {
     ".git", ".hg", ".svn", "node_modules", "__pycache__", ".tox", ".nox", ".mypy_cache",
@@ -60,7 +61,7 @@ def _is_virtualenv(folder: str) -> bool:
 
 
 def discover(paths: Iterable[str], exclude: list[str] | None = None) -> tuple[list[SourceFile], list[Notice]]:
-    spec = pathspec.GitIgnoreSpec.from_lines(exclude or [])
+    spec = _exclude_spec(exclude or [])
     files: dict[str, SourceFile] = {}
     notices: list[Notice] = []
     for given in paths:
@@ -110,9 +111,12 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
         is_chart = any(e.name == "Chart.yaml" for e in entries)
         yield from _rendered_source(folder, entries, is_chart, folder == root)
         subdirs = []
+        excludes = not isinstance(spec, _NoExcludes)
+        prefix = _display(folder)  # _display(folder/name) == prefix/name: one relpath per folder
+        prefix = "" if prefix == "." else prefix.rstrip("/") + "/"
         for entry in entries:
-            shown = _display(entry.path)
-            rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+            # paths are computed only when needed: relpath on every entry of a large tree was a
+            # third of a warm-cache run
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
@@ -122,8 +126,11 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
                     continue
                 if is_chart and entry.name == "templates":
                     continue  # Helm templates are not plain YAML; charts are rendered, not parsed
-                if spec.match_file(rel + "/") or spec.match_file(shown + "/"):
-                    continue
+                if excludes:
+                    shown = _display(entry.path)
+                    rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                    if spec.match_file(rel + "/") or spec.match_file(shown + "/"):
+                        continue
                 subdirs.append(entry.path)
                 continue
             kind = classify(entry.name)
@@ -131,8 +138,11 @@ def _walk(root: str, spec: pathspec.GitIgnoreSpec, notices: list[Notice]) -> Ite
                 continue
             if is_chart and kind == "yaml" and entry.name in ("values.yaml", "values.yml"):
                 kind = "helm-values"
-            if spec.match_file(rel) or spec.match_file(shown):
-                continue
+            shown = prefix + entry.name
+            if excludes:
+                rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                if spec.match_file(rel) or spec.match_file(shown):
+                    continue
             try:
                 st = os.stat(entry.path)
             except OSError:
@@ -168,3 +178,17 @@ def _rendered_source(folder: str, entries: list[os.DirEntry[str]], is_chart: boo
             yield SourceFile(_display(folder), "helm-chart", given)
     elif any(n in names for n in KUSTOMIZATION_NAMES):
         yield SourceFile(_display(folder), "kustomization", False)
+
+
+class _NoExcludes:
+    @staticmethod
+    def match_file(path: str) -> bool:
+        return False
+
+
+def _exclude_spec(exclude: list[str]) -> "pathspec.GitIgnoreSpec | _NoExcludes":
+    if not exclude:
+        return _NoExcludes()  # no pathspec import for the common case
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(exclude)

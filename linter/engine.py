@@ -10,8 +10,6 @@ import stat
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
-import pathspec
-
 from linter.config import Config
 from linter.discovery import Notice, SourceFile, discover
 from linter.model import Context, Finding, Report, Rule, Severity, Target
@@ -82,13 +80,16 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
 
 
 class Linter:
+    jobs: int = 1  # worker processes for per-file work; 0 = one per core (see linter.parallel)
+    cache: Any = None  # a linter.cache.ResultCache, or None
+
     def __init__(self, registry: Registry, config: Config) -> None:
         self.registry = registry
         self.config = config
         enabled = config.enabled_rules(registry)
         self.by_target: dict[Target, list[Rule]] = {t: [r for r in enabled if r.meta.target is t] for t in Target}
         self._rule_excludes = {
-            r.id: pathspec.GitIgnoreSpec.from_lines(config.rules[r.id].exclude)
+            r.id: _gitignore_spec(config.rules[r.id].exclude)
             for r in enabled if config.rules[r.id].exclude
         }
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
@@ -105,16 +106,14 @@ class Linter:
             files, rendered, rendered_names = lint_rendered_sources(self, files, project)
             findings.extend(rendered)
             linted.extend(rendered_names)
-        for source in files:
-            data, error = self._read(source.path)
-            if error is not None:
-                findings.extend(self._engine_finding(FILE_SKIPPED if "skipped" in error else PARSE_ERROR,
-                                                     source.path, 1, 1, error))
-                continue
-            found = self.lint_bytes(data, source.path, source.kind, source.explicit, project)
-            if found is not None:
+        # per-file work (read, cache, parse, per-file rules), in worker processes when it pays;
+        # `project` gets every object only when project rules are enabled
+        from linter.parallel import lint_sources
+
+        for source, result in zip(files, lint_sources(self, files, project)):
+            if result.linted:
                 linted.append(source.path)
-                findings.extend(found)
+            findings.extend(result.findings)
         findings.extend(self._project_findings(project))
         findings = remap_rendered(self, findings)
         return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
@@ -306,3 +305,9 @@ def _looks_like_k8s(text: str) -> bool:
 
 def _looks_like_k8s_bytes(data: bytes) -> bool:
     return b"apiVersion" in data and b"kind" in data
+
+
+def _gitignore_spec(lines: list[str]) -> Any:
+    import pathspec  # only when a rule has `exclude:` globs: a plain run never pays its import
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)

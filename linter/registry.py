@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from dataclasses import dataclass
-from importlib import metadata
 from types import ModuleType
 from typing import Iterable
 
@@ -68,8 +67,7 @@ class Registry:
 
 
 def _entry_points() -> list[tuple[str, str]]:
-    eps = metadata.entry_points(group=ENTRY_POINT_GROUP)
-    found = sorted({(ep.name, ep.value) for ep in eps})
+    found = _scan_entry_points()
     if not any(value == BUILTIN[1] for _, value in found):
         found.insert(0, BUILTIN)  # running from a source tree that was not pip-installed
     return found
@@ -92,3 +90,116 @@ def load_registry(extra_modules: Iterable[str] = ()) -> Registry:
             raise PluginError(f"rule plugin {name!r} ({value}) provides no rules")
         rules.extend(Rule(r.meta, r.check, name) for r in loaded)
     return Registry(rules)
+
+
+class PartialRegistry(Registry):
+    """The engine rules and one family of built-in rules (plus every third-party plugin), for runs
+    that lint only Dockerfiles or only YAML files: importing hundreds of rule modules of the other
+    family would cost a pre-commit call more than linting its file. It iterates over the rules it
+    loaded; a lookup it cannot answer (a suppression or setting naming a rule of the other family)
+    loads the full registry and answers from it, so resolution never differs from a full registry.
+    """
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._full: Registry | None = None
+
+    def resolve(self, token: str) -> Rule | None:
+        found = super().resolve(token)
+        if found is None:
+            if self._full is None:
+                self._full = load_registry()
+            found = self._full.resolve(token)
+        return found
+
+
+def load_partial_registry(kind: str) -> Registry:
+    """Engine rules, third-party plugins, and the built-in rules a run over files of one kind needs:
+    `rules.dockerfile` for "dockerfile"; every other built-in sub-package for "yaml"."""
+    from linter import engine_rules
+
+    rules: list[Rule] = [Rule(r.meta, r.check, "engine") for r in rules_in_module(engine_rules)]
+    for name, value in _entry_points():
+        try:
+            if (name, value) == BUILTIN:
+                loaded = _builtin_family(value, kind)
+            else:
+                loaded = rules_in_package(value)
+        except Exception as exc:  # any failure in third-party code
+            raise PluginError(f"rule plugin {name!r} ({value}) failed to load: {type(exc).__name__}: {exc}") from exc
+        if not loaded and name != BUILTIN[0]:
+            raise PluginError(f"rule plugin {name!r} ({value}) provides no rules")
+        rules.extend(Rule(r.meta, r.check, name) for r in loaded)
+    return PartialRegistry(rules)
+
+
+DOCKERFILE_FAMILY = "dockerfile"  # built-in Dockerfile rules live in rules/dockerfile/ (tests check it)
+
+
+def _builtin_family(package: str, kind: str) -> list[Rule]:
+    if kind == "dockerfile":
+        return rules_in_package(f"{package}.{DOCKERFILE_FAMILY}")
+    module = importlib.import_module(package)
+    found = rules_in_module(module)
+    for info in sorted(pkgutil.iter_modules(getattr(module, "__path__", [])), key=lambda i: i.name):
+        if info.name != DOCKERFILE_FAMILY:
+            found.extend(rules_in_package(f"{package}.{info.name}"))
+    return found
+
+
+def _scan_entry_points() -> list[tuple[str, str]]:
+    """The (name, value) pairs of the `k8slint.rules` group, sorted.
+
+    importlib.metadata would import email, zipfile, csv and friends and parse every installed
+    distribution's metadata: more than a single-file call spends linting. Entry points live in
+    `<dist>.dist-info/entry_points.txt` (or .egg-info) in the sys.path folders, so those few files
+    are read directly, first distribution of a name on sys.path winning as in importlib.metadata.
+    Anything unusual (a zipped sys.path entry) takes importlib.metadata's path.
+    """
+    import os
+    import sys
+
+    found: set[tuple[str, str]] = set()
+    seen: set[str] = set()
+    header = f"[{ENTRY_POINT_GROUP}]"
+    for entry in sys.path:
+        folder = entry or "."
+        if not os.path.isdir(folder):
+            if os.path.isfile(folder):  # a zip on sys.path
+                return _metadata_entry_points()
+            continue
+        try:
+            names = sorted(os.listdir(folder))
+        except OSError:
+            continue
+        for name in names:
+            if not name.endswith((".dist-info", ".egg-info")):
+                continue
+            dist = name.rsplit(".", 1)[0].split("-", 1)[0].lower().replace("_", "-").replace(".", "-")
+            if dist in seen:
+                continue
+            seen.add(dist)
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), encoding="utf-8") as fh:
+                    text = fh.read()
+            except OSError:
+                continue
+            if header not in text:
+                continue
+            section = None
+            for line in text.splitlines():
+                line = line.strip()
+                if not line or line.startswith(("#", ";")):
+                    continue
+                if line.startswith("[") and line.endswith("]"):
+                    section = line
+                elif section == header and "=" in line:
+                    key, _, value = line.partition("=")
+                    found.add((key.strip(), value.strip()))
+    return sorted(found)
+
+
+def _metadata_entry_points() -> list[tuple[str, str]]:
+    from importlib import metadata
+
+    return sorted({(ep.name, ep.value) for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)})

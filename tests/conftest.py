@@ -39,3 +39,17 @@ def write(tmp_path):
 
 def parse_json(out: str) -> dict:
     return json.loads(out)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory):
+    """The result cache (on by default in the CLI) goes to a throw-away folder, never ~/.cache."""
+    import os
+
+    saved = os.environ.get("K8SLINT_CACHE_DIR")
+    os.environ["K8SLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("k8slint-cache"))
+    yield
+    if saved is None:
+        os.environ.pop("K8SLINT_CACHE_DIR", None)
+    else:
+        os.environ["K8SLINT_CACHE_DIR"] = saved

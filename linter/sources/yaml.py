@@ -16,13 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-import ruamel.yaml.events as ev
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-
-try:  # libyaml through ruamel.yaml.clib
-    from _ruamel_yaml import CParser as _CParser
-except ImportError:  # pragma: no cover - exercised only without the C extension
-    _CParser = None
+_CParser: Any = None  # _ruamel_yaml.CParser (libyaml through ruamel.yaml.clib), imported on first use
 
 Pos = tuple[int, int]  # 0-based (line, column), as the parser reports them
 
@@ -119,20 +113,6 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def _events(text: str) -> Iterator[Any]:
-    if _CParser is not None:
-        parser = _CParser(text)
-        while True:
-            event = parser.get_event()
-            yield event
-            if isinstance(event, ev.StreamEndEvent):
-                return
-    else:  # pragma: no cover
-        from ruamel.yaml import YAML
-
-        yield from YAML(typ="safe", pure=True).parse(text)
-
-
 class _Frame:
     __slots__ = ("node", "pending_key", "key_pos", "size", "merges")
 
@@ -153,38 +133,98 @@ def _hashable(key: Any) -> Any:
     return key
 
 
+_RESOLVED_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+                            "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"})
+_ev: Any = None  # ruamel.yaml.events, imported on first use (a Dockerfile-only run never needs it)
+
+
+def _ruamel() -> tuple[Any, Any, Any]:
+    global _ev, _CParser
+    if _ev is None:
+        import ruamel.yaml.events as events
+
+        try:  # libyaml through ruamel.yaml.clib
+            from _ruamel_yaml import CParser
+        except ImportError:  # pragma: no cover - exercised only without the C extension
+            CParser = None
+        _CParser = CParser
+        _ev = events
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    return _ev, MarkedYAMLError, YAMLError
+
+
 def parse_yaml(text: str) -> YamlFile:
-    """Parse every document; a syntax error ends the stream with one problem."""
+    """Parse every document; a syntax error ends the stream with one problem.
+
+    The hot loop of a corpus run (one pass per libyaml event): `_attach` and the
+    event dispatch are inlined, and plain scalars are resolved only when they can
+    be something other than a string.
+    """
+    ev, MarkedYAMLError, YAMLError = _ruamel()
+    ScalarEvent, AliasEvent = ev.ScalarEvent, ev.AliasEvent
+    MappingStartEvent, SequenceStartEvent = ev.MappingStartEvent, ev.SequenceStartEvent
+    MappingEndEvent, SequenceEndEvent = ev.MappingEndEvent, ev.SequenceEndEvent
+    DocumentStartEvent, DocumentEndEvent, StreamEndEvent = ev.DocumentStartEvent, ev.DocumentEndEvent, ev.StreamEndEvent
     documents: list[YamlDocument] = []
     problems: list[YamlProblem] = []
     anchors: dict[str, tuple[Any, int]] = {}
     stack: list[_Frame] = []
     doc: YamlDocument | None = None
     bomb = False
+    resolve = resolve_plain
+    if _CParser is not None:
+        get_event = _CParser(text).get_event
+    else:  # pragma: no cover
+        get_event = _pure_events(text).__next__
     try:
-        for event in _events(text):
+        while True:
+            event = get_event()
             cls = event.__class__
-            if cls is ev.ScalarEvent:
+            if cls is ScalarEvent:
                 mark = event.start_mark
                 pos = (mark.line, mark.column)
-                style = event.style
-                if event.tag is None and (not style) and event.implicit[0]:
-                    value: Any = resolve_plain(event.value)
-                elif event.tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-                                   "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"):
-                    value = resolve_plain(event.value)
+                ctag = event.ctag
+                raw = event.value
+                if ctag is None:
+                    if not event.style and event.implicit[0]:
+                        value: Any = resolve(raw) if (not raw or raw[0] in _MAYBE_NOT_STR) else raw
+                    else:
+                        value = raw
+                elif str(ctag) in _RESOLVED_TAGS:
+                    value = resolve(raw)
                 else:
-                    value = event.value
+                    value = raw
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-                _attach(stack, value, pos, 1, problems)
-            elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+                if stack:
+                    # _attach(stack, value, pos, 1, problems), inlined
+                    frame = stack[-1]
+                    node = frame.node
+                    key = frame.pending_key
+                    if node.__class__ is YSeq:
+                        frame.size += 1
+                        node.append(value)
+                        node.item_pos.append(pos)
+                    elif key is _NO_KEY:
+                        frame.size += 1
+                        frame.pending_key = value
+                        frame.key_pos = pos
+                    elif key in node:  # a duplicate key: the rare path
+                        _attach(stack, value, pos, 1, problems)
+                    else:
+                        frame.size += 1
+                        frame.pending_key = _NO_KEY
+                        node[key] = value
+                        node.key_pos[key] = frame.key_pos
+                        node.value_pos[key] = pos
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
                 mark = event.start_mark
-                node: Any = YMap((mark.line, mark.column)) if cls is ev.MappingStartEvent else YSeq((mark.line, mark.column))
+                node = YMap((mark.line, mark.column)) if cls is MappingStartEvent else YSeq((mark.line, mark.column))
                 if event.anchor:
                     node.anchor = event.anchor
                 stack.append(_Frame(node))
-            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
                 node = frame.node
                 if frame.size > MAX_EXPANDED_NODES:
@@ -197,7 +237,7 @@ def parse_yaml(text: str) -> YamlFile:
                     _attach(stack, node, node.pos, frame.size, problems)
                 elif doc is not None:
                     doc.root = node
-            elif cls is ev.AliasEvent:
+            elif cls is AliasEvent:
                 mark = event.start_mark
                 target, size = anchors.get(event.anchor, (None, 1))
                 if stack:
@@ -206,12 +246,12 @@ def parse_yaml(text: str) -> YamlFile:
                     doc.root = target
                 if stack and stack[-1].size > MAX_EXPANDED_NODES:
                     bomb = True
-            elif cls is ev.DocumentStartEvent:
+            elif cls is DocumentStartEvent:
                 doc = YamlDocument(len(documents), None, event.start_mark.line + 1)
                 stack.clear()
                 anchors.clear()
                 bomb = False
-            elif cls is ev.DocumentEndEvent:
+            elif cls is DocumentEndEvent:
                 if doc is not None:
                     if bomb:
                         doc.problems.append(YamlProblem(
@@ -223,6 +263,8 @@ def parse_yaml(text: str) -> YamlFile:
                         doc.root = None
                     documents.append(doc)
                 doc = None
+            elif cls is StreamEndEvent:
+                break
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -231,6 +273,16 @@ def parse_yaml(text: str) -> YamlFile:
     except YAMLError as exc:
         problems.append(YamlProblem("syntax", f"YAML error: {type(exc).__name__}", 1, 1))
     return YamlFile(documents, problems)
+
+
+# first characters of the plain scalars that may resolve to something other than a string
+_MAYBE_NOT_STR = frozenset("~nNtTfFyYoO0123456789+-.")
+
+
+def _pure_events(text: str) -> Iterator[Any]:  # pragma: no cover - only without the C extension
+    from ruamel.yaml import YAML
+
+    yield from YAML(typ="safe", pure=True).parse(text)
 
 
 def _attach(stack: list[_Frame], value: Any, pos: Pos, size: int, problems: list[YamlProblem]) -> None:

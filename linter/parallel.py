@@ -1,0 +1,172 @@
+"""Per-file work (read, cache lookup, parse, per-file rules), spread over worker processes when it pays.
+
+Each file is linted on its own, in the parent or in a worker; results come back
+in discovery order, so the Project (every Kubernetes object, for the project
+rules that the engine runs once at the end) and the report are the same bytes
+whatever `--jobs` is. Workers are forked on Linux (no re-import, no pickling of
+the linter), spawned elsewhere. Runs with fewer than MIN_PARALLEL_FILES files to
+lint (the pre-commit case, or a warm cache) never start a pool.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from linter.model import Finding, Target
+
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.discovery import SourceFile
+    from linter.engine import Linter, Project
+
+MIN_PARALLEL_FILES = 32  # below this, forking workers costs more than it saves
+_CHUNKS_PER_WORKER = 8
+# Source kinds whose per-file results depend on more than the file's own bytes (and its kind, path
+# and the run's configuration) must not be cached: list them here.
+UNCACHED_KINDS: set[str] = set()
+
+
+@dataclass(slots=True)
+class FileResult:
+    findings: list[Finding]
+    linted: bool  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
+    objects: Any = None  # the file's own Project (its objects...), kept only when project rules run
+    suppressions: Any = None  # the file's YAML comment suppressions, for project findings
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _keeps_project(linter: "Linter") -> bool:
+    return bool(linter.by_target[Target.K8S_PROJECT])
+
+
+def lint_source(linter: "Linter", source: "SourceFile", data: bytes | None = None) -> FileResult:
+    """Everything one file yields on its own (no project rules, no cache)."""
+    from linter.engine import FILE_SKIPPED, PARSE_ERROR, Project
+
+    if data is None:
+        data, error = linter._read(source.path)
+        if error is not None:
+            rule_id = FILE_SKIPPED if "skipped" in error else PARSE_ERROR
+            return FileResult(list(linter._engine_finding(rule_id, source.path, 1, 1, error)), False)
+    keep = _keeps_project(linter)
+    project = Project() if keep else None
+    found = linter.lint_bytes(data, source.path, source.kind, source.explicit, project)
+    suppressions = linter._yaml_suppressions.pop(source.path, None)
+    return FileResult(found if found is not None else [], found is not None, project,
+                      suppressions if keep else None)
+
+
+# -- worker side ---------------------------------------------------------------------
+_WORKER: "Linter | None" = None
+
+
+def _init_worker(linter: "Linter") -> None:
+    global _WORKER
+    _WORKER = linter
+
+
+def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
+    assert _WORKER is not None
+    return [lint_source(_WORKER, s) for s in chunk]
+
+
+def _pool_context() -> Any:
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list[FileResult] | None:
+    from concurrent.futures import ProcessPoolExecutor
+    import pickle
+    from concurrent.futures.process import BrokenProcessPool
+
+    size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_WORKER)))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                                 initializer=_init_worker, initargs=(linter,)) as pool:
+            return [r for rs in pool.map(_work, chunks) for r in rs]
+    except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        # a worker killed for memory, no fork allowed, a result that cannot travel: lint in this process
+        return None
+
+
+def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Project") -> Iterator[FileResult]:
+    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes.
+
+    The cache is looked up here, in the parent, first (a warm run never starts a pool); the
+    misses are linted here or in workers, and their results written to the cache in one go.
+    """
+    jobs = linter.jobs or default_jobs()
+    keep = _keeps_project(linter)
+    cache = linter.cache
+    results: list[FileResult | None] = [None] * len(files)
+    keys: list[str | None] = [None] * len(files)
+    todo = []
+    for i, source in enumerate(files):
+        if cache is not None and cache.enabled and source.kind not in UNCACHED_KINDS:
+            try:
+                st = os.stat(source.path)
+            except OSError:
+                st = None
+            skey = cache.stat_key(source.path, st) if st is not None else None
+            known = cache.key_by_stat(skey) if skey is not None else None
+            if known is not None:
+                hit = cache.get(known)
+                if isinstance(hit, FileResult):
+                    results[i] = hit
+                    continue
+            data, error = linter._read(source.path)
+            if error is None:
+                keys[i] = cache.key(source.path, source.kind, source.explicit, data)
+                if st is not None and skey is not None:
+                    cache.record_stat(skey, st, keys[i])
+                hit = cache.get(keys[i])
+                if isinstance(hit, FileResult):
+                    results[i] = hit
+                    continue
+        todo.append(i)
+    if jobs > 1 and len(todo) >= MIN_PARALLEL_FILES:
+        done = _in_pool(linter, [files[i] for i in todo], min(jobs, len(todo)))
+        if done is not None:
+            for i, r in zip(todo, done):
+                results[i] = r
+    for i in todo:
+        if results[i] is None:
+            results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
+        key = keys[i]
+        if cache is not None and key is not None:
+            cache.put(key, results[i])
+    if cache is not None:
+        cache.flush()
+    for source, r in zip(files, results):
+        assert r is not None
+        if keep:
+            if r.objects is not None:
+                _merge(project, r.objects)
+            if r.suppressions is not None:
+                linter._yaml_suppressions[source.path] = r.suppressions
+        yield r
+
+
+def _merge(project: "Project", part: "Project") -> None:
+    """Append a file's Project to the run's: every public list field (objects, and whatever kinds
+    of sources later Project versions collect), in file order."""
+    import dataclasses
+
+    for f in dataclasses.fields(project):
+        if f.name.startswith("_"):
+            continue
+        mine, theirs = getattr(project, f.name), getattr(part, f.name, None)
+        if isinstance(mine, list) and isinstance(theirs, list):
+            mine.extend(theirs)
