@@ -26,6 +26,7 @@ from linter.model import (
 from linter.secrets import looks_like_secret_name, looks_like_literal_secret
 from linter.sources.dockerfile import Dockerfile, Instruction, Stage
 from linter.sources.images import ImageRef, parse_image
+from linter.sources.buildsteps import run_commands_of as run_commands
 from linter.sources.shell import Command, parse_commands
 from linter.sources.k8s import (
     ContainerRef,
@@ -50,19 +51,6 @@ ID_RE = re.compile(r"^[A-Z]{2,5}[0-9]{3,4}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 F = TypeVar("F", bound=Callable[..., Iterator[Report]])
-
-
-def run_commands(instr: Instruction) -> tuple[Command, ...]:
-    """Shell commands of a RUN instruction (shell form, exec form and heredoc bodies)."""
-    exec_form = instr.exec_form
-    if exec_form is not None:
-        words = tuple(exec_form)
-        if len(words) >= 3 and words[0].rsplit("/", 1)[-1] in ("sh", "bash") and words[1] == "-c":
-            return parse_commands(words[2])
-        return (Command(words),) if words else ()
-    if instr.heredocs:
-        return tuple(c for body in instr.heredocs for c in parse_commands(body))
-    return parse_commands(instr.args)
 
 
 def rule(

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from linter.model import Position
 from linter.sources.k8s import FieldAnchor
-from linter.sources.yaml import YMap, YSeq, YamlDocument
+from linter.sources.yaml import YMap, YSeq, YamlDocument, get_path
 
 
 @dataclass(eq=False)
@@ -29,15 +29,7 @@ class HelmValues:
         return str(value) if value not in (None, "") else None
 
     def get(self, *path: Any, default: Any = None) -> Any:
-        node: Any = self.root
-        for step in path:
-            if isinstance(node, dict) and step in node:
-                node = node[step]
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                node = node[step]
-            else:
-                return default
-        return node
+        return get_path(self.root, path, default)
 
     def at(self, *path: Any, key: bool = False) -> FieldAnchor:
         return FieldAnchor(self, tuple(path), key)  # type: ignore[arg-type]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from linter.model import ObjectRef, Position
-from linter.sources.yaml import YMap, YSeq, YamlDocument
+from linter.sources.yaml import YMap, YSeq, YamlDocument, get_path
 
 # Where each pod-bearing kind keeps its pod spec.
 POD_SPEC_PATHS: dict[str, tuple[str, ...]] = {
@@ -112,15 +112,7 @@ class K8sObject:
         return ObjectRef(self.api_version, self.kind, self.name, self.namespace, self.document.index)
 
     def get(self, *path: Any, default: Any = None) -> Any:
-        node: Any = self.root
-        for step in path:
-            if isinstance(node, dict) and step in node:
-                node = node[step]
-            elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
-                node = node[step]
-            else:
-                return default
-        return node
+        return get_path(self.root, path, default)
 
     def at(self, *path: Any, key: bool = False) -> FieldAnchor:
         return FieldAnchor(self, tuple(path), key)

@@ -347,3 +347,16 @@ def walk(root: Any, max_nodes: int = 1_000_000) -> Iterator[tuple[tuple[Any, ...
             seen.add(id(node))
             items = node.items() if isinstance(node, YMap) else enumerate(node)
             stack.extend((path + (k,), v) for k, v in reversed(list(items)))
+
+
+def get_path(root: Any, path: tuple[Any, ...], default: Any = None) -> Any:
+    """The value at `path` (mapping keys and list indexes) below `root`, or `default`."""
+    node = root
+    for step in path:
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            node = node[step]
+        else:
+            return default
+    return node
