@@ -10,7 +10,7 @@ from linter.sources.workload import effective, is_templated, is_windows_pod
     id="KS130", name="container-may-run-as-root", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container may run as root: neither `runAsNonRoot: true` nor a non-zero `runAsUser`",
     remediation="Set `runAsNonRoot: true` and a non-zero `runAsUser` in the pod or container securityContext",
-    aliases=("run-as-non-root", "runAsRootAllowed", "CKV_K8S_23", "KSV012", "KSV105"),
+    aliases=("run-as-non-root", "runAsRootAllowed", "CKV_K8S_23", "KSV012", "KSV105", "init-container-security-gap"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

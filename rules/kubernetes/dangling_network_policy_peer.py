@@ -20,7 +20,7 @@ def _peers(obj: K8sObject) -> Iterator[tuple[Any, ...]]:
     id="KS316", name="dangling-network-policy-peer", target=Target.K8S_PROJECT, severity=Severity.WARNING,
     summary="A NetworkPolicy rule allows traffic from or to pods that no workload of the run has",
     remediation="Fix the peer's `podSelector` labels to match the pods the rule should allow",
-    aliases=("dangling-networkpolicypeer-podselector",),
+    aliases=("dangling-networkpolicypeer-podselector", "dangling-networkpolicy-rule"),
     references=("https://docs.kubelinter.io/#/generated/checks?id=dangling-networkpolicypeer-podselector",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

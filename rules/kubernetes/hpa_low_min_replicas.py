@@ -15,7 +15,7 @@ class Options:
     id="KS236", name="hpa-low-min-replicas", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A HorizontalPodAutoscaler may scale its target down to fewer replicas than the minimum",
     remediation="Set `spec.minReplicas` to at least 2 so scaling down never leaves a single pod",
-    aliases=("hpa-minimum-three-replicas",), options=Options, enabled_by_default=False,
+    aliases=("hpa-minimum-three-replicas", "horizontalpodautoscaler-replicas", "hpaMinAvailability"), options=Options, enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -9,6 +9,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, pod_spec, r
     id="KS227", name="job-invalid-restart-policy", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A Job or CronJob pod template does not set `restartPolicy` to OnFailure or Never",
     remediation="Set `restartPolicy: OnFailure` (retry in place) or `Never` (retry in a new pod)",
+    aliases=("cronjob-restartpolicy",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

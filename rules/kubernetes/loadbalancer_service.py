@@ -9,6 +9,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, report, rul
     id="KS211", name="loadbalancer-service", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A Service of type LoadBalancer exposes the workload outside the cluster",
     remediation="Route through a shared Ingress or Gateway, or restrict `loadBalancerSourceRanges`; suppress when deliberate",
+    aliases=("exposed-services",),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

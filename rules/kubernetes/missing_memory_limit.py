@@ -10,7 +10,7 @@ from linter.sources.workload import quantity_unset, resources
     id="KS123", name="missing-memory-limit", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container sets no memory limit",
     remediation="Set `resources.limits.memory` for the container, from its measured usage",
-    aliases=("memoryLimitsMissing", "CKV_K8S_13", "KSV018", "container-resources"),
+    aliases=("memoryLimitsMissing", "CKV_K8S_13", "KSV018", "container-resources", "unset-memory-requirements"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,7 +10,7 @@ from linter.sources.workload import quantity_unset, resources
     id="KS122", name="missing-memory-request", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container sets no memory request",
     remediation="Set `resources.requests.memory` for the container, from its measured usage",
-    aliases=("unset-memory-requirements", "memoryRequestsMissing", "CKV_K8S_12", "KSV016"),
+    aliases=("memoryRequestsMissing", "CKV_K8S_12", "KSV016"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

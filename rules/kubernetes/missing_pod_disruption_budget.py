@@ -10,7 +10,7 @@ from linter.sources.crossref import LabelSelector, index, namespace_of, pod_temp
     id="KS313", name="missing-pod-disruption-budget", target=Target.K8S_PROJECT, severity=Severity.INFO,
     summary="A replicated Deployment or StatefulSet has no PodDisruptionBudget in the run",
     remediation="Add a PodDisruptionBudget (`maxUnavailable: 1`) that selects the workload's pods",
-    aliases=("deployment-has-poddisruptionbudget", "statefulset-has-poddisruptionbudget"),
+    aliases=("deployment-has-poddisruptionbudget", "statefulset-has-poddisruptionbudget", "missingPodDisruptionBudget", "pod-disruption-budget"),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

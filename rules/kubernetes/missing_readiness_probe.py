@@ -9,7 +9,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, long_runnin
     id="KS002", name="missing-readiness-probe", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A long-running container has no readiness probe",
     remediation="Add a `readinessProbe` that succeeds only when the container can serve traffic",
-    aliases=("no-readiness-probe", "readinessProbeMissing", "CKV_K8S_9"),
+    aliases=("no-readiness-probe", "readinessProbeMissing", "CKV_K8S_9", "pod-probes"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,6 +10,7 @@ from linter.sources.crossref import MissingSecretOptions, missing_references, na
     id="KS309", name="missing-secret", target=Target.K8S_PROJECT, severity=Severity.INFO,
     summary="A pod spec references a Secret that the run does not define",
     remediation="Define the Secret (e.g. as a SealedSecret or ExternalSecret), fix the name, or mark it `optional: true`",
+    aliases=("env-value-from",),
     options=MissingSecretOptions,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

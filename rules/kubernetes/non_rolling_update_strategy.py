@@ -12,7 +12,7 @@ _FIELD = {"Deployment": ("strategy", "Recreate"), "StatefulSet": ("updateStrateg
     id="KS234", name="non-rolling-update-strategy", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A workload replaces its pods all at once (Recreate) or only by hand (OnDelete)",
     remediation="Use the `RollingUpdate` strategy; keep Recreate only for apps that cannot run two versions at once",
-    aliases=("no-rolling-update-strategy", "deployment-strategy"), enabled_by_default=False,
+    aliases=("no-rolling-update-strategy", "deployment-strategy", "upgrade-strategy"), enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -12,7 +12,7 @@ from linter.api import (
     id="KS004", name="secret-in-env-value", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A secret is inlined as a literal container environment value",
     remediation="Store the value in a Secret and use `valueFrom.secretKeyRef` (or mount the Secret as a volume)",
-    aliases=("env-var-secret",),
+    aliases=("env-var-secret", "sensitiveContainerEnvVar"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

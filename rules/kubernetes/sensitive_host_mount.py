@@ -26,7 +26,7 @@ class Options:
     id="KS148", name="sensitive-host-mount", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A hostPath volume mounts a sensitive directory of the node (/, /etc, /proc, /var/lib/kubelet, ...)",
     remediation="Remove the hostPath volume, or mount the narrowest sub-path read-only",
-    aliases=("sensitive-host-mounts", "KSV121"),
+    aliases=("sensitive-host-mounts", "KSV121", "volume-mounts"),
     options=Options,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

@@ -10,7 +10,7 @@ from linter.sources.workload import container_security_context
     id="KS151", name="unmasked-proc-mount", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container mounts /proc unmasked (`procMount: Unmasked`)",
     remediation="Remove `procMount` (the default, `Default`, masks sensitive /proc paths)",
-    aliases=("unsafe-proc-mount", "KSV027"),
+    aliases=("unsafe-proc-mount", "KSV027", "procMount"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,7 +10,7 @@ from linter.sources.policy import as_str_list, is_rbac_role, rbac_rules
     id="KS220", name="wildcard-rbac-rule", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A Role or ClusterRole rule grants `*` verbs or `*` resources",
     remediation="List the resources and verbs explicitly (CIS 5.1.3)",
-    aliases=("wildcard-in-rules", "wildcard-resource-verb-combo", "CKV_K8S_49", "KSV044", "KSV045", "KSV046", "KSV112"),
+    aliases=("wildcard-in-rules", "wildcard-resource-verb-combo", "CKV_K8S_49", "KSV044", "KSV045", "KSV046", "KSV112", "rolebindingClusterAdminRole"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
