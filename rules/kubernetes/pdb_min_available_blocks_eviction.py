@@ -4,13 +4,19 @@ import math
 from typing import Any, Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.crossref import LabelSelector, index, namespace_of, selected_templates
+from linter.sources.crossref import LabelSelector, index, namespace_of
 
 _REPLICATED = ("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController")
 
 
 def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _selector_labels(obj: K8sObject) -> dict[str, str] | None:
+    """The workload's own `spec.selector.matchLabels`: kube-linter matches the budget against these."""
+    labels = obj.get("spec", "selector", "matchLabels")
+    return {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) and labels else None
 
 
 def _min_replicas(obj: K8sObject, autoscalers: list[K8sObject]) -> tuple[int, str] | None:
@@ -40,7 +46,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks
     A `PodDisruptionBudget` (policy) with a numeric or percentage `minAvailable` that is at least
     the replica count of a Deployment, StatefulSet, ReplicaSet or ReplicationController of the
-    run whose pod template its selector matches (same namespace). When a HorizontalPodAutoscaler
+    run whose pod template labels, or own `spec.selector.matchLabels`, its selector matches (same
+    namespace). When a HorizontalPodAutoscaler
     (or a KEDA `ScaledObject` with `minReplicaCount` of 1 or more) of the run scales the
     workload, its minimum replica count is used instead of `spec.replicas`; an unset
     `replicas` counts as 1. A percentage is rounded up as the disruption controller does.
@@ -116,9 +123,12 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     idx = index(ctx.project)
     ns = namespace_of(obj)
     autoscalers = idx.of("HorizontalPodAutoscaler", ns) + [s for s in idx.of("ScaledObject", ns) if s.group.startswith("keda.sh")]
-    for template in selected_templates(idx, ns, selector):
+    for template in idx.templates.get(ns, []):
         workload = template.obj
         if workload.kind not in _REPLICATED:
+            continue
+        own = _selector_labels(workload)
+        if not selector.matches(template.labels) and (own is None or not selector.matches(own)):
             continue
         found = _min_replicas(workload, autoscalers)
         if found is None:
