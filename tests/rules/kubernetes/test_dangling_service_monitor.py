@@ -33,7 +33,13 @@ QUIET = [
     pytest.param(sm("{matchLabels: {app: api}}", "  namespaceSelector: {matchNames: [prod]}\n", ns="monitoring") + svc(ns="prod"),
                  id="match-names-other-namespace"),
     pytest.param(sm("{matchLabels: {app: api}}", "  namespaceSelector: {any: true}\n", ns="monitoring") + svc(ns="prod"),
-                 id="any-namespace"),
+                 id="any-namespace-matches"),
+    pytest.param(sm("{matchLabels: {app: web}}", "  namespaceSelector: {any: true}\n") + svc(),
+                 id="any-namespace-service-may-be-elsewhere"),
+    pytest.param(sm("{matchLabels: {component: apiserver, provider: kubernetes}}", "  namespaceSelector: {matchNames: [default]}\n")
+                 + svc(), id="cluster-created-kubernetes-service"),
+    pytest.param(sm("{matchLabels: {app.kubernetes.io/name: kubelet}}", "  namespaceSelector: {matchNames: [kube-system]}\n")
+                 + svc(ns="kube-system"), id="operator-created-kubelet-service"),
     pytest.param(sm("{}") + svc(labels="{app: web}"), id="empty-selector-selects-all"),
     pytest.param(sm("{matchLabels: {app: api-metrics}}"), id="no-service-in-run"),
     pytest.param(sm("{matchLabels: {app: api-metrics}}  # k8slint: ignore=dangling-servicemonitor") + svc(), id="suppressed"),
