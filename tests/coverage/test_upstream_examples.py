@@ -92,6 +92,11 @@ CASES = [
     # kube-linter tests/checks/unset-memory-requirements.yml: requirementsType limit
     ("kube-linter unset-memory-requirements.yml", "unset-memory-requirements", 1,
      deployment("web", "- name: app\n  image: app:1.0\n  resources: {requests: {memory: 64Mi}}\n"), None),
+    # kube-linter tests/checks/init-container-security-gap.yml: an init container overriding runAsNonRoot
+    ("kube-linter init-container-security-gap.yml override", "init-container-security-gap", 1,
+     "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true}\n"
+     "  initContainers: [{name: init, image: 'busybox:1.36', securityContext: {runAsNonRoot: false}}]\n"
+     "  containers: [{name: app, image: 'app:1.0'}]\n", None),
     # kube-score score/testdata/pod-env-duplicated.yaml (bar and baz repeated) / pod-env-ok.yaml
     ("kube-score pod-env-duplicated.yaml", "environment-variable-key-duplication", 2,
      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: c:1\n"
@@ -164,3 +169,30 @@ def test_upstream_example_behaves_as_upstream_documents(origin, upstream_id, exp
 
 def test_enough_upstream_objects():
     assert len(CASES) >= 20
+
+
+# Upstream objects where k8slint deliberately answers differently; each difference is stated in the
+# rule's docs and in docs/coverage/<tool>.tsv. (origin, upstream id, upstream findings, k8slint findings, fixture)
+DIFFERENCES = [
+    # kube-linter tests/checks/init-container-security-gap.yml: the pod-level runAsNonRoot applies to init
+    # containers, so an init container that does not override it is not a gap.
+    ("kube-linter init-container-security-gap.yml fire-no-init-context", "init-container-security-gap", 1, 0,
+     "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true}\n"
+     "  initContainers: [{name: init, image: 'busybox:1.36'}]\n  containers: [{name: app, image: 'app:1.0'}]\n"),
+    # kube-linter tests/checks/dangling-servicemonitor.yml app1/test2: no Service of the run in test2, so the
+    # Service may be deployed elsewhere; kube-linter reports it.
+    ("kube-linter dangling-servicemonitor.yml app1 in test2", "dangling-servicemonitor", 1, 0,
+     "apiVersion: v1\nkind: Service\nmetadata: {name: app1, namespace: test1}\n---\n"
+     "apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata: {name: app1}\n"
+     "spec: {selector: {matchLabels: {app.kubernetes.io/name: app1}}, namespaceSelector: {matchNames: [test2]}}\n"),
+    # kube-score pod-probes: only pods targeted by a Service need probes; k8slint asks every long-running container.
+    ("kube-score pod-probes-all-missing.yaml without a Service", "pod-probes", 0, 1, deployment("web", C)),
+]
+
+
+@pytest.mark.parametrize("origin, upstream_id, upstream, ours, fixture", DIFFERENCES, ids=[c[0] for c in DIFFERENCES])
+def test_documented_difference(origin, upstream_id, upstream, ours, fixture):
+    rule = REGISTRY.resolve(upstream_id)
+    assert rule is not None
+    found = [f for f in lint_files({"manifest.yaml": fixture}, config={"rules": {rule.id: "on"}}) if f.rule_id == rule.id]
+    assert upstream != ours and len(found) == ours, f"{origin}: expected {ours} (upstream: {upstream}), got {found}"
