@@ -97,6 +97,13 @@ CASES = [
      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true}\n"
      "  initContainers: [{name: init, image: 'busybox:1.36', securityContext: {runAsNonRoot: false}}]\n"
      "  containers: [{name: app, image: 'app:1.0'}]\n", None),
+    # kube-linter tests/checks/sorted-keys.yaml test cases 5 (unsorted ConfigMap) and 10 (sorted NetworkPolicy)
+    ("kube-linter sorted-keys.yaml case 5", "sorted-keys", 2,
+     "apiVersion: v1\nkind: ConfigMap\ndata:\n  zebra: z\n  apple: a\nmetadata:\n  name: unsorted-configmap\n", None),
+    ("kube-linter sorted-keys.yaml case 10", "sorted-keys", 0,
+     "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: api\n  namespace: production\nspec:\n"
+     "  ingress:\n    - from: [{podSelector: {matchLabels: {app: web}}}]\n      ports: [{port: 8080, protocol: TCP}]\n"
+     "  podSelector:\n    matchLabels: {app: api}\n  policyTypes: [Ingress]\n", None),
     # kube-score score/testdata/pod-env-duplicated.yaml (bar and baz repeated) / pod-env-ok.yaml
     ("kube-score pod-env-duplicated.yaml", "environment-variable-key-duplication", 2,
      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: c:1\n"
