@@ -338,14 +338,12 @@ def main(argv: Optional[Sequence[str]] = None) -> None:
     except UsageError as exc:
         _err(f"k8slint: error: {exc}")
         code = 2
-    except (EOFError, KeyboardInterrupt):  # as click does
-        _err("")
-        _err("Aborted!")
-        code = 1
+    except KeyboardInterrupt:  # as typer does: quiet exit 130
+        code = 130
     except OSError as exc:
         import errno
 
-        if exc.errno != errno.EPIPE:  # a closed pipe (`k8slint . | head`): quiet exit 1, as click does
+        if exc.errno != errno.EPIPE:  # a closed pipe (`k8slint . | head`): quiet exit 1, as typer does
             raise
         _silence_broken_pipe()
         code = 1
