@@ -271,6 +271,8 @@ def corpus_listing(corpus: Path, work: Path) -> tuple[Path, dict[str, list[str]]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3, help="runs per measurement (median); default 3")
+    ap.add_argument("--corpus-runs", type=int, help="runs per corpus measurement (default: --runs); a corpus run "
+                    "takes minutes, the single-file ones milliseconds")
     ap.add_argument("--checkov", action="store_true", help="also measure checkov on the corpus (minutes)")
     ap.add_argument("--corpus", help="corpus folder (default: ../shared/corpus)")
     ap.add_argument("--jobs", type=int, default=0, help="k8slint --jobs for the default rows (default: one per core)")
@@ -282,6 +284,8 @@ def main(argv: list[str] | None = None) -> int:
 
     install = not args.no_install and not args.smoke
     runs = 1 if args.smoke else max(1, args.runs)
+    single_runs = runs
+    runs_corpus = 1 if args.smoke else max(1, args.corpus_runs or runs)
     k8s = k8slint_cmd()
     work = Path(tempfile.mkdtemp(prefix="k8slint-bench-"))
     rows: list[tuple[str, str, str, str, str]] = []  # measure, k8slint, other, ratio, target
@@ -305,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         (corpus / "svc.yaml").write_text("apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: NodePort}\n")
     else:
         corpus = find_corpus(args.corpus)
-    print(f"k8slint: {' '.join(k8s)} ({kind} install)   runs: {runs}   cores: {cores}   load average: {load_start}")
+    print(f"k8slint: {' '.join(k8s)} ({kind} install)   runs: {runs}/{runs_corpus}   cores: {cores}   load average: {load_start}")
     if kind != "regular":
         print("  note: not a regular install; single-file times include the import finder or source compilation")
 
@@ -342,18 +346,18 @@ def main(argv: list[str] | None = None) -> int:
         if not args.smoke:
             ensure_module("yaml", "pyyaml", install)
         floor = measure("parse floor (libyaml + dockerfile-parse, 1 process)",
-                        [sys.executable, str(REPO / "bench" / "floor.py"), "parse", str(listing)], runs)
+                        [sys.executable, str(REPO / "bench" / "floor.py"), "parse", str(listing)], runs_corpus)
         render = None
         if n_charts or n_kust:
             render = measure("render floor (charts + kustomizations, parallel)",
-                             [sys.executable, str(REPO / "bench" / "floor.py"), "render", str(listing)], runs)
+                             [sys.executable, str(REPO / "bench" / "floor.py"), "render", str(listing)], runs_corpus)
 
         # -- the corpus -----------------------------------------------------------------------
         nocache = ["--no-cache", "--format", "json", "-o", os.devnull]
         whole = measure(f"k8slint corpus (--no-cache, --jobs {args.jobs or 'default'})",
-                        [*k8s, str(corpus), *nocache, *jobs], runs, tree=True)
+                        [*k8s, str(corpus), *nocache, *jobs], runs_corpus, tree=True)
         serial = measure("k8slint corpus (--no-cache --jobs 1)", [*k8s, str(corpus), *nocache, "--jobs", "1"],
-                         runs, tree=True)
+                         runs_corpus, tree=True)
         rows.append((f"parse floor: the corpus's {n_files} files parsed, no rules, 1 process, wall (CPU)",
                      "", sec(floor), "", ""))
         if render is not None:
@@ -376,9 +380,9 @@ def main(argv: list[str] | None = None) -> int:
         # -- warm re-run with the cache ------------------------------------------------------
         cdir = work / "cache-corpus"
         out = ["--format", "json", "-o", os.devnull]
-        cold = measure("k8slint corpus, cold cache (fills it)", [*k8s, str(corpus), *out, *jobs], runs,
+        cold = measure("k8slint corpus, cold cache (fills it)", [*k8s, str(corpus), *out, *jobs], runs_corpus,
                        cache_env(cdir), fresh(cdir))
-        warm = measure("k8slint corpus, warm cache", [*k8s, str(corpus), *out, *jobs], runs, cache_env(cdir))
+        warm = measure("k8slint corpus, warm cache", [*k8s, str(corpus), *out, *jobs], runs_corpus, cache_env(cdir))
         rows.append(("corpus cold cache (fills it), wall (CPU)", sec(cold), f"--no-cache {sec(whole)}", "", ""))
         rows.append(("warm re-run vs cold run, wall (CPU)", sec(warm), sec(cold),
                      f"{100 * warm.wall / cold.wall:.0f} % ({100 * warm.cpu / cold.cpu:.0f} % CPU)"
@@ -391,12 +395,12 @@ def main(argv: list[str] | None = None) -> int:
             theirs = None
             if hadolint:
                 theirs = measure(f"hadolint ({len(dockerfiles)} Dockerfiles, ShellCheck built in)",
-                                 [hadolint, "--no-fail", "-f", "json", *dockerfiles], runs)
+                                 [hadolint, "--no-fail", "-f", "json", *dockerfiles], runs_corpus)
                 rows.append((f"hadolint, {len(dockerfiles)} Dockerfiles (its ShellCheck always on), wall (CPU)",
                              "", sec(theirs), "", ""))
-            on = measure("k8slint Dockerfiles (ShellCheck on: DF300)", base, runs)
+            on = measure("k8slint Dockerfiles (ShellCheck on: DF300)", base, runs_corpus)
             off = measure("k8slint Dockerfiles (ShellCheck off: --no-shellcheck)",
-                          [*base, "--no-shellcheck"] if has_no_shellcheck(k8s) else base, runs)
+                          [*base, "--no-shellcheck"] if has_no_shellcheck(k8s) else base, runs_corpus)
             for word, m, target in (("on", on, ">= 2x faster"), ("off", off, ">= 20x faster")):
                 rows.append((f"Dockerfiles vs hadolint, ShellCheck {word}, wall (CPU)", sec(m),
                              sec(theirs) if theirs else "n/a", times(m.wall, theirs.wall) if theirs else "n/a", target))
@@ -418,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
 
     load_end = load_average()
     command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    header = (f"Run of {started}: `{command.strip()}`, {kind} install, {runs} run(s) per row (medians), "
+    header = (f"Run of {started}: `{command.strip()}`, {kind} install, {single_runs} run(s) per single-file row, "
+              f"{runs_corpus} per corpus row (medians), "
               f"{cores} cores, load average {load_start} at start / {load_end} at end.")
     table = ["| measure | k8slint | other | ratio | target |", "|---|---|---|---|---|"]
     table += [f"| {' | '.join(r)} |" for r in rows]
