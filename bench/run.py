@@ -15,8 +15,9 @@ with --checkov, checkov are pip-installed into this Python's environment by the 
 as k8slint dependencies.
 
 Each measure is the median wall time and median CPU time (user+sys of the process and all its
-children) of N runs, each a fresh process. Memory: "tree" is the peak of the summed RSS of the
-process and all its descendants (sampled from /proc every 20 ms; Linux only), "largest" the
+children) of N runs, each a fresh process. Memory: "tree" is the peak of the summed PSS (proportional
+set size: shared and copy-on-write pages counted once) of the process and all its descendants,
+sampled from /proc every 50 ms (Linux only), "largest" the
 peak RSS of the largest single process (getrusage). Machines here are shared and noisy:
 compare ratios measured in the same run, not absolute times.
 """
@@ -61,7 +62,7 @@ class Sample:
     wall: float
     cpu: float
     rss_mb: float  # largest single process
-    tree_mb: float  # summed RSS of the process tree (0 when not sampled)
+    tree_mb: float  # summed PSS of the process tree (0 when not sampled)
     code: int
 
 
@@ -91,7 +92,7 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
 def _tree_rss_mb(root: int) -> float:
-    """Summed RSS of `root` and its descendants, from /proc (0 where /proc is missing)."""
+    """Summed PSS of `root` and its descendants, from /proc (0 where /proc is missing)."""
     parents: dict[int, int] = {}
     try:
         names = os.listdir("/proc")
@@ -116,12 +117,25 @@ def _tree_rss_mb(root: int) -> float:
                 grew = True
     total = 0
     for pid in tree:
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as fh:
-                total += int(fh.read().split()[1]) * _PAGE
-        except (OSError, ValueError, IndexError):
-            continue
+        total += _pss(pid)
     return total / 1024 / 1024
+
+
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes: shared pages (a forked worker's copy-on-write pages, a
+    child between fork and exec) count once across the tree, not once per process as RSS would."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * _PAGE
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def run_once(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None = None,
@@ -134,7 +148,7 @@ def run_once(cmd: list[str], env: dict[str, str] | None = None, cwd: str | None 
     def sample() -> None:
         while not done.is_set():
             peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
-            done.wait(0.02)
+            done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True) if tree and os.path.isdir("/proc") else None
     if sampler is not None:

@@ -54,3 +54,15 @@ def test_process_tree_memory_counts_children():
     if alone.tree_mb == 0:  # no /proc
         return
     assert alone.tree_mb >= 60 and both.tree_mb >= alone.tree_mb + 40
+
+
+def test_process_tree_memory_counts_shared_pages_once():
+    """A forked child that only reads its parent's pages adds no memory (PSS, not RSS)."""
+    import run as bench
+
+    code = ("import os, time\nb = bytearray(80 * 2**20)\npid = os.fork()\ntime.sleep(0.6)\n"
+            "if pid: os.waitpid(pid, 0)\nelse: os._exit(0)\n")
+    s = bench.run_once([sys.executable, "-c", code], tree=True)
+    if s.tree_mb == 0 or not Path("/proc/self/smaps_rollup").exists():
+        return
+    assert 70 <= s.tree_mb < 140

@@ -354,3 +354,22 @@ def test_cached_bashlex_tables_equal_the_built_ones(tmp_path):
         f.write_bytes(b"garbage")
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
     assert again == outs[2]
+
+
+@pytest.mark.parametrize("exc,code", [(KeyboardInterrupt(), 130), (BrokenPipeError(32, "Broken pipe"), 1)])
+def test_interrupt_and_closed_pipe_exit_like_typer(exc, code, tmp_path, monkeypatch, capsys):
+    """Ctrl-C and `k8slint . | head` end both paths the same way (typer: 130 and a quiet 1)."""
+    def boom(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise exc
+
+    monkeypatch.setattr(fastcli, "run_check", boom)
+    monkeypatch.setattr(fastcli, "_silence_broken_pipe", lambda: None)
+    saved = sys.stdout, sys.stderr
+    results = []
+    for entry in (_typer, fastcli.main):
+        with pytest.raises(SystemExit) as info:
+            entry(["Dockerfile"])
+        sys.stdout, sys.stderr = saved  # typer wraps them after a broken pipe
+        captured = capsys.readouterr()
+        results.append((info.value.code, captured.out, captured.err))
+    assert results[0] == results[1] == [(code, "", "")][0]
