@@ -241,9 +241,11 @@ def sec(m: Measure) -> str:
     return f"{m.wall:.2f} s ({m.cpu:.2f} s)"
 
 
-def times(a: float, b: float, word: str = "faster") -> str:
-    """How many times `a` is smaller than `b` ("12.3x faster")."""
-    return f"{b / a:.1f}x {word}" if a > 0 and b > 0 else "n/a"
+def times(a: float, b: float) -> str:
+    """`a` against `b` as "12.3x faster" (a smaller) or "1.7x slower"."""
+    if not (a > 0 and b > 0):
+        return "n/a"
+    return f"{b / a:.1f}x faster" if a <= b else f"{a / b:.1f}x slower"
 
 
 def over(a: float, b: float) -> str:
