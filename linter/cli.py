@@ -51,37 +51,12 @@ def _split(values: Optional[List[str]]) -> list[str]:
 
 
 def _load(config_file: Optional[Path], select, ignore, fail_on, preview, kubernetes_version=None):  # type: ignore[no-untyped-def]
-    from linter.config import ConfigError, build_config, find_config, read_config_file
-    from linter.registry import PluginError, load_registry
+    from linter.fastcli import UsageError, load
 
     try:
-        registry = load_registry()
-    except PluginError as exc:
+        return load(config_file, select, ignore, fail_on, preview, kubernetes_version)
+    except UsageError as exc:
         raise _fail(str(exc))
-    try:
-        path = config_file if config_file is not None else find_config(Path.cwd())
-        if config_file is not None and not config_file.is_file():
-            raise ConfigError(f"{config_file}: no such configuration file")
-        raw = read_config_file(path) if path is not None else {}
-        from linter import hadolint_config  # no k8slint config: migrate hadolint's as is
-
-        hadolint_path = path if path is not None and hadolint_config.is_hadolint_config(path) else (
-            hadolint_config.find(Path.cwd()) if path is None else None)
-        if hadolint_path is not None:
-            raw, path = hadolint_config.to_k8slint(hadolint_config.read(hadolint_path), registry), hadolint_path
-        from linter.custom_rules import CustomRuleError, extend_registry
-
-        try:
-            registry = extend_registry(registry, raw, str(path) if path else "configuration")
-        except CustomRuleError as exc:
-            raise ConfigError(str(exc))
-        raw = {k: v for k, v in raw.items() if k != "custom-rules"}
-        config = build_config(registry, raw, str(path) if path else None, select=_split(select),
-                              ignore=_split(ignore), fail_on=fail_on, preview=preview,
-                              kubernetes_version=kubernetes_version)
-    except ConfigError as exc:
-        raise _fail(str(exc))
-    return registry, config
 
 
 @app.command("check", help="Lint files and folders (the default command).")
@@ -113,90 +88,25 @@ def check(
     diff: bool = typer.Option(False, "--diff", help="Show the automatic fixes as a unified diff; change nothing."),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="Progress bar (default: auto)."),
 ) -> None:
-    from linter.reporters import FORMATS, get_renderer
+    # the body lives in linter.fastcli, shared with the typer-free fast path (`k8slint FILES`)
+    from linter.fastcli import UsageError, run_check
 
-    if format not in FORMATS:
-        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {format!r}")
-    if fail_on is not None and fail_on not in ("error", "warning", "info", "never"):
-        raise _fail(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
-    if no_shellcheck:
-        ignore = [*(ignore or []), "DF300"]
-    registry, config = _load(config_file, select, ignore, fail_on, preview, kubernetes_version)
-    _apply_helm_options(config, values, set_values, release_name, namespace, helm_ci_values)
-    if fix or diff:
-        from linter.fixes import run_fixes
-
-        raise typer.Exit(run_fixes(registry, config, paths or ["."], write=fix and not diff))
-    from linter.engine import Linter, RunResult
-    from linter.model import Finding, Severity
-
-    linter = Linter(registry, config)
-    if jobs is not None and jobs < 0:
-        raise _fail(f"--jobs must be 0 (one per core) or more, not {jobs}")
-    linter.jobs = jobs or 0  # 0: one per core; small runs never start a pool (linter.parallel)
-    targets_ = paths or ["."]
-    # a few named files (the pre-commit case) lint faster than the cache opens
-    if not no_cache and not (len(targets_) <= 8 and all(os.path.isfile(p) for p in targets_)):
-        from linter.cache import ResultCache
-
-        linter.cache = ResultCache.for_run(linter)
-    targets = paths or ["."]
-    if "-" in targets:
-        from linter.discovery import classify
-
-        name = stdin_filename or "stdin.yaml"
-        kind = classify(os.path.basename(name)) or "yaml"
-        findings = linter.lint_bytes(sys.stdin.buffer.read(), name, kind, True) or []
-        rest = [p for p in targets if p != "-"]
-        result = linter.lint_paths(rest) if rest else RunResult([], [])
-        result = RunResult(sorted(set(findings) | set(result.findings), key=Finding.sort_key),
-                           [name, *result.files], result.notices)
-    else:
-        from linter.progress import lint_with_progress
-
-        result = lint_with_progress(linter, targets, format, progress)
-    if write_baseline is not None:
-        from linter import baseline as bl
-
-        bl.write(write_baseline, result.findings)
-        typer.echo(f"k8slint: wrote {len(result.findings)} finding(s) to {write_baseline}", err=True)
-        raise typer.Exit(0)
-    if baseline is not None:
-        from linter import baseline as bl
-
-        try:
-            known = bl.read(baseline)
-        except bl.BaselineError as exc:
-            raise _fail(str(exc))
-        result = RunResult(bl.new_findings(result.findings, known), result.files, result.notices)
-    shown = result
-    if quiet and config.fail_on != "never":
-        threshold = Severity(config.fail_on).rank
-        shown = RunResult([f for f in result.findings if f.severity.rank >= threshold], result.files, result.notices)
-    render = get_renderer(format, registry)
-    if output is not None:
-        with open(output, "w", encoding="utf-8") as fh:
-            render(shown, fh, False)
-    else:
-        color = format == "text" and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
-        if not (quiet and format == "text" and not shown.findings):
-            render(shown, sys.stdout, color)
-    raise typer.Exit(1 if result.failed(config.fail_on) else 0)
+    try:
+        code = run_check(paths, format, output, fail_on, config_file, select, ignore, preview, no_color, quiet,
+                         stdin_filename, kubernetes_version, no_shellcheck, jobs, no_cache, values, set_values,
+                         release_name, namespace, helm_ci_values, baseline, write_baseline, fix, diff, progress)
+    except UsageError as exc:
+        raise _fail(str(exc))
+    raise typer.Exit(code)
 
 
 def _apply_helm_options(config, values, set_values, release_name, namespace, ci_values) -> None:  # type: ignore[no-untyped-def]
-    from linter.sources.helm import HelmSettings
+    from linter.fastcli import UsageError, apply_helm_options
 
-    helm = config.helm if config.helm is not None else HelmSettings()
-    for path in values or []:
-        if not os.path.isfile(path):
-            raise _fail(f"--values: no such file: {path}")
-    helm.values = [*helm.values, *(values or [])]
-    helm.set = [*helm.set, *(set_values or [])]
-    helm.release_name = release_name or helm.release_name
-    helm.namespace = namespace or helm.namespace
-    helm.ci_values = helm.ci_values or ci_values
-    config.helm = helm
+    try:
+        apply_helm_options(config, values, set_values, release_name, namespace, ci_values)
+    except UsageError as exc:
+        raise _fail(str(exc))
 
 
 @app.command("rules", help="List every rule with its metadata.")
@@ -248,4 +158,6 @@ def explain(rule: str = typer.Argument(..., help="A rule id, name or alias, e.g.
 
 
 def main() -> None:
-    app(prog_name="k8slint")
+    from linter.fastcli import main as fast_main  # typer-free for plain `check` calls
+
+    fast_main()

@@ -107,18 +107,38 @@ class PartialRegistry(Registry):
     def resolve(self, token: str) -> Rule | None:
         found = super().resolve(token)
         if found is None:
-            if self._full is None:
-                self._full = load_registry()
-            found = self._full.resolve(token)
+            found = self.full().resolve(token)
         return found
+
+    def resolve_loaded(self, token: str) -> Rule | None:
+        """A rule by id, name or alias among the rules this registry loaded (no fallback)."""
+        return super().resolve(token)
+
+    def full(self) -> Registry:
+        """The full registry (loaded once, on first need)."""
+        if self._full is None:
+            self._full = load_registry()
+        return self._full
+
+    def covers_settings(self, raw: dict, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+        """Whether a configuration (and --select/--ignore) can be built from the loaded rules alone:
+        every rule it names is loaded and it defines no custom rules (which must not clash with any
+        rule, loaded or not). Otherwise the caller uses `full()`: `rules: {KS006: off}` sets a rule
+        this registry does not run, and `--select KS006` on a Dockerfile must select nothing."""
+        if raw.get("custom-rules"):
+            return False
+        rules = raw.get("rules")
+        tokens = [*select, *ignore, *(rules if isinstance(rules, dict) else ())]
+        return all(self.resolve_loaded(str(t)) is not None for t in tokens)
 
 
 def load_partial_registry(kind: str) -> Registry:
     """Engine rules, third-party plugins, and the built-in rules a run over files of one kind needs:
     `rules.dockerfile` for "dockerfile"; every other built-in sub-package for "yaml"."""
-    from linter import engine_rules
+    from linter import engine_rules, helm_rules
 
     rules: list[Rule] = [Rule(r.meta, r.check, "engine") for r in rules_in_module(engine_rules)]
+    rules.extend(Rule(r.meta, r.check, "engine") for r in rules_in_module(helm_rules))
     for name, value in _entry_points():
         try:
             if (name, value) == BUILTIN:

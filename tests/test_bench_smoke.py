@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 
 
 def test_bench_harness_runs_on_three_tiny_files(tmp_path):
@@ -16,7 +17,52 @@ def test_bench_harness_runs_on_three_tiny_files(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     table = (tmp_path / "table.md").read_text()
-    for row in ("`k8slint Dockerfile` cold", "`k8slint deploy.yaml` warm", "corpus vs parse floor",
-                "warm re-run vs cold run", "Dockerfiles vs hadolint", "corpus vs checkov"):
+    assert table.startswith("Run of ") and "load average" in table and "| measure | k8slint |" in table
+    for row in ("`python -c pass`", "`k8slint Dockerfile` cold", "`k8slint deploy.yaml` warm",
+                "parse floor: the corpus's 3 files", "corpus (3 files + 0 charts + 0 kustomizations) vs parse floor, wall",
+                "corpus vs parse floor, CPU (--jobs 1)", "--jobs default vs --jobs 1",
+                "corpus peak memory, whole process tree", "warm re-run vs cold run",
+                "Dockerfiles vs hadolint, ShellCheck on", "Dockerfiles vs hadolint, ShellCheck off",
+                "corpus vs checkov"):
         assert row in table, row
-    assert "parse floor" in proc.stdout
+    assert table in proc.stdout  # --markdown prints the same table, ready to paste
+
+
+def test_floor_modes(tmp_path):
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nRUN true\n")
+    (tmp_path / "a.yaml").write_text("a: 1\n---\nb: 2\n")
+    (tmp_path / "bad.yaml").write_text("a: [\n")
+    listing = tmp_path / "files.tsv"
+    listing.write_text(f"dockerfile\t{tmp_path / 'Dockerfile'}\nyaml\t{tmp_path / 'a.yaml'}\n"
+                       f"yaml\t{tmp_path / 'bad.yaml'}\nhelm-chart\t{tmp_path / 'nochart'}\n")
+    floor = ROOT / "bench" / "floor.py"
+    parse = subprocess.run([sys.executable, str(floor), "parse", str(listing)], capture_output=True, text=True,
+                           check=True).stdout
+    assert "2 files, 4 documents/instructions, 1 errors" in parse
+    render = subprocess.run([sys.executable, str(floor), "render", str(listing)], capture_output=True, text=True,
+                            check=True).stdout
+    assert "1 charts" in render and "render floor" in render
+
+
+def test_process_tree_memory_counts_children():
+    import run as bench
+
+    alone = bench.run_once([sys.executable, "-c", "b = bytearray(60 * 2**20); import time; time.sleep(0.5)"], tree=True)
+    both = bench.run_once([sys.executable, "-c",
+                           "import subprocess, sys; b = bytearray(60 * 2**20); subprocess.run([sys.executable, '-c', "
+                           "'b = bytearray(60 * 2**20); import time; time.sleep(0.5)'])"], tree=True)
+    if alone.tree_mb == 0:  # no /proc
+        return
+    assert alone.tree_mb >= 60 and both.tree_mb >= alone.tree_mb + 40
+
+
+def test_process_tree_memory_counts_shared_pages_once():
+    """A forked child that only reads its parent's pages adds no memory (PSS, not RSS)."""
+    import run as bench
+
+    code = ("import os, time\nb = bytearray(80 * 2**20)\npid = os.fork()\ntime.sleep(0.6)\n"
+            "if pid: os.waitpid(pid, 0)\nelse: os._exit(0)\n")
+    s = bench.run_once([sys.executable, "-c", code], tree=True)
+    if s.tree_mb == 0 or not Path("/proc/self/smaps_rollup").exists():
+        return
+    assert 70 <= s.tree_mb < 140

@@ -99,7 +99,9 @@ def _commands_of(tree: object, out: list[Command], depth: int) -> None:
 def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
     if len(script) <= MAX_SCRIPT:
         try:
-            import bashlex  # imported on first use: building its parser tables costs ~0.25 s
+            from linter.sources.bashlex_tables import import_bashlex  # first use; tables cached
+
+            bashlex = import_bashlex()
 
             out: list[Command] = []
             with _time_limit(PARSE_SECONDS):
