@@ -27,7 +27,7 @@ from typing import Any
 from linter.sources.k8s import K8sObject
 from linter.sources.yaml import YMap, YamlDocument
 
-LRU_BYTES = 2 * 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
+LRU_BYTES = 4 * 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
 _LRU: "OrderedDict[int, tuple[CompactObject, Any, int]]" = OrderedDict()
 _lru_bytes = 0
 stats = {"unpacked": 0}  # how many times a tree was unpacked (tests, profiling)
@@ -72,7 +72,7 @@ def clear_unpacked() -> None:
 
 
 class CompactObject(K8sObject):
-    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace")
+    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata")
 
     # `root` is a slot of K8sObject; this property shadows it
     @property  # type: ignore[override]
@@ -95,23 +95,30 @@ class CompactObject(K8sObject):
     def namespace(self) -> str | None:
         return self._namespace
 
+    @property
+    def metadata(self) -> YMap:
+        # kept unpacked (small): name, labels and annotations are what cross-object indexes read
+        meta = self._metadata
+        return meta if meta is not None else YMap((0, 0))
+
     def __reduce__(self) -> Any:
         doc = self.document
         return (_rebuild, (self._blob, self.file, doc.index, doc.start_line, self.base,
-                           self._kind, self._api_version, self._name, self._namespace))
+                           self._kind, self._api_version, self._name, self._namespace, self._metadata))
 
     def __repr__(self) -> str:
         return f"CompactObject({self._kind} {self._name!r} in {self.file!r})"
 
 
 def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[Any, ...], kind: str,
-             api_version: str, name: str, namespace: str | None) -> CompactObject:
+             api_version: str, name: str, namespace: str | None, metadata: YMap | None = None) -> CompactObject:
     obj = object.__new__(CompactObject)
     obj._blob = blob
     object.__setattr__(obj, "file", file)
     object.__setattr__(obj, "document", YamlDocument(index, None, start_line))
     object.__setattr__(obj, "base", base)
     obj._kind, obj._api_version, obj._name, obj._namespace = kind, api_version, name, namespace
+    obj._metadata = metadata
     return obj
 
 
@@ -119,9 +126,15 @@ def compact(obj: K8sObject) -> K8sObject:
     """A CompactObject for `obj` (or `obj` itself when its tree cannot be pickled, e.g. too deep)."""
     if isinstance(obj, CompactObject):
         return obj
+    enabled = gc.isenabled()
+    gc.disable()
     try:
         blob = zlib.compress(pickle.dumps(obj.root, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
         return obj
+    finally:
+        if enabled:
+            gc.enable()
+    meta = obj.root.get("metadata")
     return _rebuild(blob, obj.file, obj.document.index, obj.document.start_line, obj.base,
-                    obj.kind, obj.api_version, obj.name, obj.namespace)
+                    obj.kind, obj.api_version, obj.name, obj.namespace, meta if isinstance(meta, YMap) else None)

@@ -111,6 +111,7 @@ def test_identity_fields_need_no_unpacking():
     before = k8s_compact.stats["unpacked"]
     assert [(o.kind, o.name, o.namespace, o.ref.document) for o in objs] == \
         [("ConfigMap", "cm", "ns", 0), ("Deployment", "web-", None, 0), ("Service", "svc", None, 1)]
+    assert [(dict(o.labels), dict(o.annotations)) for o in objs] == [({}, {}), ({"app": "web"}, {}), ({}, {"x": "y"})]
     assert k8s_compact.stats["unpacked"] == before
 
 
