@@ -210,7 +210,7 @@ class Linter:
                 out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
         for obj in objects:
             if project is not None:  # a compact copy: the project keeps thousands of objects until the end
-                project.objects.append(compact(obj))
+                project.objects.append(compact(obj, self._prepare_project_facts(obj, path)))
             ignored, unknown = sup.object_suppressions(obj.annotations, self.registry)
             for token in unknown:
                 pos = obj.at("metadata", "annotations", sup.OBJECT_ANNOTATION).locate()
@@ -247,6 +247,25 @@ class Linter:
                     out.extend(self._run_rule(r, obj, obj.file, project))
         empty = sup.Suppressions()
         return [f for f in out if not self._yaml_suppressions.get(f.path, empty).covers(f.rule_id, f.line)]
+
+    def _prepare_project_facts(self, obj: K8sObject, path: str) -> dict[str, Any] | None:
+        """Results of the project rules' optional `check.prepare(obj, ctx)`, by rule module (see
+        linter.sources.k8s_compact.prepared); a failing prepare is left out (the rule then does the work)."""
+        facts: dict[str, Any] | None = None
+        for r in self.by_target[Target.K8S_PROJECT]:
+            prepare = getattr(r.check, "prepare", None)
+            if prepare is None:
+                continue
+            ctx = Context(options=self.config.rules[r.id].options, path=path, project=None)
+            ctx.kubernetes_version = self.config.kubernetes_version
+            try:
+                value = prepare(obj, ctx)
+            except Exception:
+                continue
+            if facts is None:
+                facts = {}
+            facts[r.check.__module__] = value
+        return facts
 
     # -- running one rule ----------------------------------------------------------------
     def _run_rule(self, r: Rule, target: Any, path: str, project: Project | None) -> Iterator[Finding]:

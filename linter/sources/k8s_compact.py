@@ -27,7 +27,7 @@ from typing import Any
 from linter.sources.k8s import K8sObject
 from linter.sources.yaml import YMap, YamlDocument
 
-LRU_BYTES = 4 * 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
+LRU_BYTES = 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
 _LRU: "OrderedDict[int, tuple[CompactObject, Any, int]]" = OrderedDict()
 _lru_bytes = 0
 stats = {"unpacked": 0}  # how many times a tree was unpacked (tests, profiling)
@@ -72,7 +72,7 @@ def clear_unpacked() -> None:
 
 
 class CompactObject(K8sObject):
-    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata")
+    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata", "_facts")
 
     # `root` is a slot of K8sObject; this property shadows it
     @property  # type: ignore[override]
@@ -104,14 +104,16 @@ class CompactObject(K8sObject):
     def __reduce__(self) -> Any:
         doc = self.document
         return (_rebuild, (self._blob, self.file, doc.index, doc.start_line, self.base,
-                           self._kind, self._api_version, self._name, self._namespace, self._metadata))
+                           self._kind, self._api_version, self._name, self._namespace, self._metadata,
+                           self._facts))
 
     def __repr__(self) -> str:
         return f"CompactObject({self._kind} {self._name!r} in {self.file!r})"
 
 
 def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[Any, ...], kind: str,
-             api_version: str, name: str, namespace: str | None, metadata: YMap | None = None) -> CompactObject:
+             api_version: str, name: str, namespace: str | None, metadata: YMap | None = None,
+             facts: dict[str, Any] | None = None) -> CompactObject:
     obj = object.__new__(CompactObject)
     obj._blob = blob
     object.__setattr__(obj, "file", file)
@@ -119,11 +121,14 @@ def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[An
     object.__setattr__(obj, "base", base)
     obj._kind, obj._api_version, obj._name, obj._namespace = kind, api_version, name, namespace
     obj._metadata = metadata
+    obj._facts = facts
     return obj
 
 
-def compact(obj: K8sObject) -> K8sObject:
-    """A CompactObject for `obj` (or `obj` itself when its tree cannot be pickled, e.g. too deep)."""
+def compact(obj: K8sObject, facts: dict[str, Any] | None = None) -> K8sObject:
+    """A CompactObject for `obj` (or `obj` itself when its tree cannot be pickled, e.g. too deep).
+
+    `facts`: what project rules computed ahead from the tree (see `prepared`)."""
     if isinstance(obj, CompactObject):
         return obj
     enabled = gc.isenabled()
@@ -137,4 +142,23 @@ def compact(obj: K8sObject) -> K8sObject:
             gc.enable()
     meta = obj.root.get("metadata")
     return _rebuild(blob, obj.file, obj.document.index, obj.document.start_line, obj.base,
-                    obj.kind, obj.api_version, obj.name, obj.namespace, meta if isinstance(meta, YMap) else None)
+                    obj.kind, obj.api_version, obj.name, obj.namespace, meta if isinstance(meta, YMap) else None,
+                    facts or None)
+
+
+_NOTHING = object()
+
+
+def prepared(obj: K8sObject, key: str, default: Any = None) -> Any:
+    """What a project rule's `prepare(obj, ctx)` returned for `obj` when its file was linted, or `default`.
+
+    A project rule whose per-object work reads a large part of the tree (schema validation) can do
+    it in the per-file phase - in the worker processes, on the tree that is there anyway - by
+    setting `check.prepare = fn`; the engine stores fn's result with the compact object under the
+    rule module's name, and the rule reads it back here, so most objects are never unpacked.
+    """
+    facts = getattr(obj, "_facts", None)
+    if not facts:
+        return default
+    value = facts.get(key, _NOTHING)
+    return default if value is _NOTHING else value

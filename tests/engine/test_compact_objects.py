@@ -126,3 +126,42 @@ def test_the_project_holds_compact_objects():
     lin.lint_bytes(SOURCE.encode(), "all.yaml", "yaml", True, project)
     assert [type(o) for o in project.objects] == [CompactObject] * 3
     assert [o.name for o in project.objects] == ["cm", "web-", "svc"]
+
+
+def test_project_rules_prepare_facts_in_the_per_file_phase():
+    from linter.config import build_config
+    from linter.engine import Linter, Project
+    from linter.sources.k8s_compact import prepared
+    from linter.testing import default_registry
+
+    registry = default_registry()
+    lin = Linter(registry, build_config(registry, {}))
+    project = Project()
+    bad = SOURCE.replace("image: nginx:1.25", "image: nginx:1.25\n              imagePullPolice: Always")
+    lin.lint_bytes(bad.encode(), "all.yaml", "yaml", True, project)
+    facts = [prepared(o, "rules.kubernetes.schema_violation") for o in project.objects]
+    assert all(isinstance(f, tuple) for f in facts)
+    k8s_compact.clear_unpacked()
+    before = k8s_compact.stats["unpacked"]
+    found = [f for f in lin._project_findings(project) if f.rule_id == "KS340"]
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [(21, "`spec.template.spec.containers[0]`")]
+    assert k8s_compact.stats["unpacked"] - before <= 2  # only what reports and indexes read
+    plain = Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml")
+    assert [f for f in plain if f.rule_id == "KS340"] == found
+
+
+def test_a_failing_prepare_leaves_the_work_to_the_rule(monkeypatch):
+    import rules.kubernetes.schema_violation as sv
+    from linter.testing import default_registry
+    from linter.config import build_config
+    from linter.engine import Linter
+
+    bad = SOURCE.replace("image: nginx:1.25", "image: nginx:1.25\n              imagePullPolice: Always")
+    registry = default_registry()
+    expected = Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml")
+
+    def boom(obj, ctx):  # type: ignore[no-untyped-def]
+        raise RuntimeError("x")
+
+    monkeypatch.setattr(sv.check, "prepare", boom)
+    assert Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml") == expected
