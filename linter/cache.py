@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = "3"  # bump when the entry layout changes
+FORMAT = "4"  # bump when the entry layout changes
 RACY_SECONDS = 2.0
 FLUSH_BYTES = 16 * 1024 * 1024  # write buffered entries past this much, to bound memory
 

@@ -16,6 +16,7 @@ from linter.model import Context, Finding, Report, Rule, Severity, Target
 from linter.registry import Registry
 from linter.sources.dockerfile import Dockerfile, parse_dockerfile
 from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
+from linter.sources.k8s_compact import clear_unpacked, compact
 from linter.sources.yaml import YMap, parse_yaml
 from linter import suppression as sup
 from linter.rendered import RENDERED_KINDS, lint_rendered_sources, remap as remap_rendered
@@ -93,6 +94,7 @@ class Linter:
             for r in enabled if config.rules[r.id].exclude
         }
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
+        self._parsed_dockerfiles: dict[str, tuple[str, Dockerfile]] = {}
 
     # -- public entry points -------------------------------------------------------
     def lint_paths(self, paths: Iterable[str]) -> RunResult:
@@ -115,6 +117,7 @@ class Linter:
                 linted.append(source.path)
             findings.extend(result.findings)
         findings.extend(self._project_findings(project))
+        clear_unpacked()
         findings = remap_rendered(self, findings)
         return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
 
@@ -171,7 +174,8 @@ class Linter:
     # -- Dockerfiles ------------------------------------------------------------------
     def _lint_dockerfile(self, text: str, path: str, project: Project | None = None) -> list[Finding]:
         try:
-            df = parse_dockerfile(text, path)
+            pre = self._parsed_dockerfiles.pop(path, None)  # parsed ahead by linter.parallel.prefetch_shellcheck
+            df = pre[1] if pre is not None and pre[0] == text else parse_dockerfile(text, path)
         except Exception as exc:  # dockerfile-parse on hostile input
             return list(self._engine_finding(PARSE_ERROR, path, 1, 1, f"cannot parse the Dockerfile: {type(exc).__name__}"))
         if project is not None:
@@ -205,8 +209,8 @@ class Linter:
             else:
                 out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
         for obj in objects:
-            if project is not None:
-                project.objects.append(obj)
+            if project is not None:  # a compact copy: the project keeps thousands of objects until the end
+                project.objects.append(compact(obj, self._prepare_project_facts(obj, path)))
             ignored, unknown = sup.object_suppressions(obj.annotations, self.registry)
             for token in unknown:
                 pos = obj.at("metadata", "annotations", sup.OBJECT_ANNOTATION).locate()
@@ -243,6 +247,25 @@ class Linter:
                     out.extend(self._run_rule(r, obj, obj.file, project))
         empty = sup.Suppressions()
         return [f for f in out if not self._yaml_suppressions.get(f.path, empty).covers(f.rule_id, f.line)]
+
+    def _prepare_project_facts(self, obj: K8sObject, path: str) -> dict[str, Any] | None:
+        """Results of the project rules' optional `check.prepare(obj, ctx)`, by rule module (see
+        linter.sources.k8s_compact.prepared); a failing prepare is left out (the rule then does the work)."""
+        facts: dict[str, Any] | None = None
+        for r in self.by_target[Target.K8S_PROJECT]:
+            prepare = getattr(r.check, "prepare", None)
+            if prepare is None:
+                continue
+            ctx = Context(options=self.config.rules[r.id].options, path=path, project=None)
+            ctx.kubernetes_version = self.config.kubernetes_version
+            try:
+                value = prepare(obj, ctx)
+            except Exception:
+                continue
+            if facts is None:
+                facts = {}
+            facts[r.check.__module__] = value
+        return facts
 
     # -- running one rule ----------------------------------------------------------------
     def _run_rule(self, r: Rule, target: Any, path: str, project: Project | None) -> Iterator[Finding]:

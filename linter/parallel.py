@@ -74,7 +74,50 @@ def _init_worker(linter: "Linter") -> None:
 
 def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
     assert _WORKER is not None
-    return [lint_source(_WORKER, s) for s in chunk]
+    prefetch_shellcheck(_WORKER, chunk)
+    try:
+        return [lint_source(_WORKER, s) for s in chunk]
+    finally:
+        _WORKER._parsed_dockerfiles.clear()
+
+
+SHELLCHECK_GROUP = 128  # Dockerfiles parsed ahead and checked together when linting in this process
+
+
+def prefetch_shellcheck(linter: "Linter", sources: Sequence["SourceFile"]) -> None:
+    """Run ShellCheck (DF300) once over the RUN scripts of all the Dockerfiles of `sources`.
+
+    One ShellCheck process per Dockerfile cost a process start (and a temporary folder) each;
+    here the Dockerfiles are read and parsed ahead (the engine reuses the parse) and their scripts
+    checked in a few processes; the rule then finds its results cached.
+    """
+    from linter.engine import decode
+    from linter.sources import shellcheck
+    from linter.sources.dockerfile import parse_dockerfile
+
+    rule = next((r for r in linter.by_target[Target.DOCKERFILE] if r.name == "shellcheck"), None)
+    if rule is None:
+        return
+    spec = linter._rule_excludes.get(rule.id)
+    wanted = [s for s in sources if s.kind == "dockerfile" and not (spec is not None and spec.match_file(s.path))]
+    if len(wanted) < 2 or shellcheck.binary() is None:
+        return
+    parsed = []
+    for source in wanted:
+        data, error = linter._read(source.path)
+        if data is None:
+            continue
+        text, _ = decode(data)
+        if text is None:
+            continue
+        try:
+            df = parse_dockerfile(text, source.path)
+        except Exception:  # the engine reports it
+            continue
+        linter._parsed_dockerfiles[source.path] = (text, df)
+        parsed.append(df)
+    options = linter.config.rules[rule.id].options
+    shellcheck.prefetch(parsed, tuple(getattr(options, "ignored", ()) or ()))
 
 
 def _pool_context() -> Any:
@@ -141,9 +184,13 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
         if done is not None:
             for i, r in zip(todo, done):
                 results[i] = r
+    serial = [i for i in todo if results[i] is None]
+    for n, i in enumerate(serial):
+        if n % SHELLCHECK_GROUP == 0:
+            prefetch_shellcheck(linter, [files[j] for j in serial[n:n + SHELLCHECK_GROUP]])
+        results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
+    linter._parsed_dockerfiles.clear()
     for i in todo:
-        if results[i] is None:
-            results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
         key = keys[i]
         if cache is not None and key is not None:
             cache.put(key, results[i])

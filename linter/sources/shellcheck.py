@@ -187,7 +187,7 @@ _CACHE: dict[tuple[str, str], list[dict]] = {}
 CACHE_SIZE = 4096
 
 
-def _check(exe: str, texts: list[str], excluded: str) -> list[list[dict]] | None:
+def _check(exe: str, texts: list[str], excluded: str, timeout: float = TIMEOUT) -> list[list[dict]] | None:
     """ShellCheck's comments for each script text, one process for all of them."""
     with tempfile.TemporaryDirectory(prefix="k8slint-sc-") as tmp:
         names = []
@@ -199,7 +199,7 @@ def _check(exe: str, texts: list[str], excluded: str) -> list[list[dict]] | None
         try:
             proc = subprocess.run(
                 [exe, "--norc", "--format=json1", "--severity=style", "--exclude=" + excluded, *names],
-                cwd=tmp, capture_output=True, timeout=TIMEOUT, check=False,
+                cwd=tmp, capture_output=True, timeout=timeout, check=False,
             )
         except (OSError, subprocess.SubprocessError):
             return None
@@ -246,3 +246,41 @@ def run(df: Dockerfile, exclude: tuple[str, ...] = ()) -> list[ShellFinding]:
                                     str(c.get("level", "warning")), str(c.get("message", ""))))
     out.sort(key=lambda f: (f.anchor.line, f.anchor.column, f.code))
     return out
+
+
+# -- many Dockerfiles per ShellCheck process ------------------------------------------------
+BATCH_SCRIPTS = 400  # scripts per process: one process start per batch, and a timeout costs one batch
+BATCH_SECONDS_PER_SCRIPT = 0.25  # added to TIMEOUT per script of a batch
+
+
+def prefetch(dfs: list[Dockerfile], exclude: tuple[str, ...] = ()) -> int:
+    """Check the RUN scripts of many Dockerfiles in as few ShellCheck processes as possible.
+
+    Fills the cache that run() reads, so run() then starts no process for these Dockerfiles.
+    ShellCheck analyses each file of a call on its own, so the comments are those of a call per
+    Dockerfile; a batch that fails (timeout, crash) is left out and run() checks its Dockerfiles
+    as before. Returns how many scripts were checked.
+    """
+    exe = binary()
+    if exe is None or not dfs:
+        return 0
+    excluded = _excluded(exclude)
+    todo = sorted({s.text for df in dfs for s in scripts(df) if (excluded, s.text) not in _CACHE})
+    if not todo:
+        return 0
+    if len(_CACHE) + len(todo) > CACHE_SIZE:
+        _CACHE.clear()
+    done = 0
+    for i in range(0, len(todo), BATCH_SCRIPTS):
+        part = todo[i:i + BATCH_SCRIPTS]
+        results = _check(exe, part, excluded, TIMEOUT + BATCH_SECONDS_PER_SCRIPT * len(part))
+        if results is None:
+            continue
+        for text, comments in zip(part, results):
+            _CACHE[(excluded, text)] = comments
+        done += len(part)
+    return done
+
+
+def _excluded(exclude: tuple[str, ...]) -> str:
+    return ",".join(sorted({c.upper() for c in (*HADOLINT_EXCLUDED, *exclude)}))

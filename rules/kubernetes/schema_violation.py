@@ -6,6 +6,7 @@ from typing import Iterator
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
 from linter.sources.apiversions import lifecycle
 from linter.sources.crossref import is_kustomized
+from linter.sources.k8s_compact import prepared
 from linter.sources.schema import builtin_groups, problems, schema_release
 
 
@@ -81,7 +82,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     release = schema_release(ctx.kubernetes_version)
     if release is None:
         return
-    found = problems(obj.root, release, obj.api_version, obj.kind)
+    found = _problems(obj, release)
     if found is None:
         opts: Options = ctx.options or Options()
         if (opts.unknown_kinds and obj.group in builtin_groups() and not obj.kind.endswith("List")
@@ -116,3 +117,23 @@ def _dotted(path: tuple) -> str:  # type: ignore[type-arg]
     for step in path:
         out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
     return out
+
+
+_UNSET = object()
+
+
+def _problems(obj: K8sObject, release: int) -> object:
+    pre = prepared(obj, __name__, _UNSET)  # validated when the file was linted (in a worker)
+    if isinstance(pre, tuple) and pre[0] == (release, obj.api_version, obj.kind):
+        return pre[1]
+    return problems(obj.root, release, obj.api_version, obj.kind)
+
+
+def _prepare(obj: K8sObject, ctx: Context) -> object:
+    release = schema_release(ctx.kubernetes_version)
+    if release is None:
+        return None
+    return ((release, obj.api_version, obj.kind), problems(obj.root, release, obj.api_version, obj.kind))
+
+
+check.prepare = _prepare  # type: ignore[attr-defined]

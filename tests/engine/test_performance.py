@@ -185,19 +185,21 @@ def test_corrupt_or_unwritable_cache_is_a_miss_not_a_crash(tmp_path):
 
 
 def test_no_cache_writes_nothing(tmp_path, monkeypatch, capsys):
+    from linter.cache import FORMAT
+
     cache_dir = tmp_path / "c"
     monkeypatch.setenv("K8SLINT_CACHE_DIR", str(cache_dir))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "Dockerfile").write_text("FROM alpine:latest\n")
     with pytest.raises(SystemExit):
         main([".", "--no-cache"])
-    assert not (cache_dir / "v3").exists()
+    assert not (cache_dir / f"v{FORMAT}").exists()
     with pytest.raises(SystemExit):
         main(["Dockerfile"])  # a few named files: the cache would cost more than it saves
-    assert not (cache_dir / "v3").exists()
+    assert not (cache_dir / f"v{FORMAT}").exists()
     with pytest.raises(SystemExit):
         main(["."])
-    assert list((cache_dir / "v3").rglob("*"))
+    assert list((cache_dir / f"v{FORMAT}").rglob("*"))
     capsys.readouterr()
 
 

@@ -1,0 +1,167 @@
+"""Compact project objects (linter.sources.k8s_compact): same data, same positions, small."""
+from __future__ import annotations
+
+import pickle
+import textwrap
+from typing import Any, Iterator
+
+from linter.sources import k8s_compact
+from linter.sources.k8s import K8sObject, containers, objects_in
+from linter.sources.k8s_compact import CompactObject, compact
+from linter.sources.yaml import YMap, YSeq, parse_yaml
+
+SOURCE = textwrap.dedent("""\
+    apiVersion: v1
+    kind: List
+    items:
+      - apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: cm, namespace: ns}
+        data: {a: "1"}
+      - apiVersion: apps/v1
+        kind: Deployment
+        metadata:
+          generateName: web-
+          labels: &labels {app: web}
+        spec:
+          selector: {matchLabels: *labels}
+          template:
+            metadata: {labels: *labels}
+            spec:
+              containers:
+                - name: c
+                  image: nginx:1.25
+                  ports: [{containerPort: 80}]
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata:
+      name: svc
+      annotations: {x: y}
+    spec:
+      selector: {<<: {app: web}, tier: front}
+      ports: [{port: 80, targetPort: 8080}]
+    """)
+
+
+def _objects() -> list[K8sObject]:
+    parsed = parse_yaml(SOURCE)
+    return [o for d in parsed.documents for o in objects_in(d, "all.yaml")]
+
+
+def _positions(node: Any) -> Iterator[Any]:
+    """Every node's own and children's positions, depth first (what anchors read)."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, YMap):
+            yield ("map", n.pos, dict(n.key_pos), dict(n.value_pos), n.anchor)
+            stack.extend(n.values())
+        elif isinstance(n, YSeq):
+            yield ("seq", n.pos, list(n.item_pos), n.anchor)
+            stack.extend(n)
+
+
+def test_compact_object_reads_like_the_original():
+    for obj in _objects():
+        small = compact(obj)
+        assert isinstance(small, CompactObject) and isinstance(small, K8sObject)
+        assert (small.kind, small.api_version, small.group, small.name, small.namespace) == \
+            (obj.kind, obj.api_version, obj.group, obj.name, obj.namespace)
+        assert small.ref == obj.ref and small.file == obj.file and small.base == obj.base
+        assert small.root == obj.root and list(_positions(small.root)) == list(_positions(obj.root))
+        assert small.labels == obj.labels and small.annotations == obj.annotations
+        assert small.is_workload == obj.is_workload
+        assert small.locate() == obj.locate()
+        assert small.at("metadata", "name", key=True).locate() == obj.at("metadata", "name", key=True).locate()
+        assert [c.at("image").locate() for c in containers(small)] == [c.at("image").locate() for c in containers(obj)]
+
+
+def test_compact_object_pickles_small_and_round_trips():
+    for obj in _objects():
+        small = compact(obj)
+        again = pickle.loads(pickle.dumps(small))
+        assert isinstance(again, CompactObject)
+        assert again.ref == obj.ref and again.root == obj.root
+        assert list(_positions(again.root)) == list(_positions(obj.root))
+        assert len(pickle.dumps(small)) < len(pickle.dumps(obj.root)) + 400
+
+
+def test_unpacked_trees_are_reused_and_bounded(monkeypatch):
+    k8s_compact.clear_unpacked()
+    objs = [compact(o) for o in _objects()]
+    before = k8s_compact.stats["unpacked"]
+    for _ in range(3):
+        for o in objs:
+            o.get("spec")
+    assert k8s_compact.stats["unpacked"] - before == len(objs)  # each unpacked once, then reused
+    monkeypatch.setattr(k8s_compact, "LRU_BYTES", 1)  # keep only the last one
+    k8s_compact.clear_unpacked()
+    before = k8s_compact.stats["unpacked"]
+    for o in objs + objs:
+        o.get("spec")
+    assert k8s_compact.stats["unpacked"] - before == 2 * len(objs)
+    assert len(k8s_compact._LRU) == 1
+    k8s_compact.clear_unpacked()
+
+
+def test_identity_fields_need_no_unpacking():
+    k8s_compact.clear_unpacked()
+    objs = [compact(o) for o in _objects()]
+    before = k8s_compact.stats["unpacked"]
+    assert [(o.kind, o.name, o.namespace, o.ref.document) for o in objs] == \
+        [("ConfigMap", "cm", "ns", 0), ("Deployment", "web-", None, 0), ("Service", "svc", None, 1)]
+    assert [(dict(o.labels), dict(o.annotations)) for o in objs] == [({}, {}), ({"app": "web"}, {}), ({}, {"x": "y"})]
+    assert k8s_compact.stats["unpacked"] == before
+
+
+def test_the_project_holds_compact_objects():
+    from linter.config import build_config
+    from linter.engine import Linter, Project
+    from linter.testing import default_registry
+
+    registry = default_registry()
+    lin = Linter(registry, build_config(registry, {}))
+    project = Project()
+    lin.lint_bytes(SOURCE.encode(), "all.yaml", "yaml", True, project)
+    assert [type(o) for o in project.objects] == [CompactObject] * 3
+    assert [o.name for o in project.objects] == ["cm", "web-", "svc"]
+
+
+def test_project_rules_prepare_facts_in_the_per_file_phase():
+    from linter.config import build_config
+    from linter.engine import Linter, Project
+    from linter.sources.k8s_compact import prepared
+    from linter.testing import default_registry
+
+    registry = default_registry()
+    lin = Linter(registry, build_config(registry, {}))
+    project = Project()
+    bad = SOURCE.replace("image: nginx:1.25", "image: nginx:1.25\n              imagePullPolice: Always")
+    lin.lint_bytes(bad.encode(), "all.yaml", "yaml", True, project)
+    facts = [prepared(o, "rules.kubernetes.schema_violation") for o in project.objects]
+    assert all(isinstance(f, tuple) for f in facts)
+    k8s_compact.clear_unpacked()
+    before = k8s_compact.stats["unpacked"]
+    found = [f for f in lin._project_findings(project) if f.rule_id == "KS340"]
+    assert [(f.line, f.message.split(":")[0]) for f in found] == [(21, "`spec.template.spec.containers[0]`")]
+    assert k8s_compact.stats["unpacked"] - before <= 2  # only what reports and indexes read
+    plain = Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml")
+    assert [f for f in plain if f.rule_id == "KS340"] == found
+
+
+def test_a_failing_prepare_leaves_the_work_to_the_rule(monkeypatch):
+    import rules.kubernetes.schema_violation as sv
+    from linter.testing import default_registry
+    from linter.config import build_config
+    from linter.engine import Linter
+
+    bad = SOURCE.replace("image: nginx:1.25", "image: nginx:1.25\n              imagePullPolice: Always")
+    registry = default_registry()
+    expected = Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml")
+
+    def boom(obj, ctx):  # type: ignore[no-untyped-def]
+        raise RuntimeError("x")
+
+    monkeypatch.setattr(sv.check, "prepare", boom)
+    assert Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml") == expected
