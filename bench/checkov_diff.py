@@ -9,7 +9,7 @@
 
 Files: the corpus' INDEX.tsv rows of category `k8s-manifest` without the `go-template` feature
 (Helm templates and kustomize overlays are skipped: checkov cannot read them either).
-checkov runs as `checkov --framework kubernetes -o json --compact --quiet -f FILE...` (only failed
+checkov runs as `checkov --framework kubernetes -o json --compact --quiet --skip-download -f FILE...` (only failed
 checks are printed); k8slint runs in-process on the same files with `extends: strict` and
 `preview`, only the rules carrying a CKV alias selected (checkov enables every check).
 
@@ -78,7 +78,7 @@ def run_checkov(exe: str, files: list[Path], batch: int = 400) -> list[dict]:
     """checkov's failed checks (JSON records), in batches of files."""
     failed: list[dict] = []
     for start in range(0, len(files), batch):
-        args = [exe, "--framework", "kubernetes", "-o", "json", "--compact", "--quiet"]
+        args = [exe, "--framework", "kubernetes", "-o", "json", "--compact", "--quiet", "--skip-download"]
         for p in files[start:start + batch]:
             args += ["-f", str(p)]
         proc = subprocess.run(args, capture_output=True, text=True, check=False)
