@@ -17,6 +17,8 @@ Results are matched by (file, object kind, namespace, name, check id): checkov r
 resource as `Kind.namespace.name` (namespace `default` when unset); a k8slint finding counts for
 the CKV ids among its rule's aliases, once per object. Graph checks (CKV2_K8S_*) report on the
 pod checkov derives from a workload (`Pod.ns.workload.template`): matched to the workload.
+Both tools lint the same batches of about 400 files (whole source repositories), so cross-object
+checks see the same neighbours.
 Agreement = both / (both + only-checkov + only-k8slint).
 
 checkov is never a k8slint dependency: it lives in its own venv (`--install` creates
@@ -74,12 +76,32 @@ def corpus_manifests(corpus: Path) -> list[Path]:
     return out
 
 
-def run_checkov(exe: str, files: list[Path], batch: int = 400) -> list[dict]:
-    """checkov's failed checks (JSON records), in batches of files."""
+def batches(files: list[Path], corpus: Path | None, size: int = 400) -> list[list[Path]]:
+    """Files in runs of about `size`, never splitting one source repository (the corpus' top-level
+    folder): both tools lint the same batches, so cross-object checks (CKV2_K8S_*, k8slint's project
+    rules) see the same neighbours."""
+    groups: dict[str, list[Path]] = defaultdict(list)
+    for p in files:
+        try:
+            top = p.relative_to(corpus).parts[0] if corpus else ""
+        except ValueError:
+            top = ""
+        groups[top].append(p)
+    out: list[list[Path]] = []
+    for top in sorted(groups):
+        if out and len(out[-1]) + len(groups[top]) <= size:
+            out[-1].extend(groups[top])
+        else:
+            out.append(list(groups[top]))
+    return out
+
+
+def run_checkov(exe: str, runs: list[list[Path]]) -> list[dict]:
+    """checkov's failed checks (JSON records), one checkov process per batch of files."""
     failed: list[dict] = []
-    for start in range(0, len(files), batch):
+    for batch in runs:
         args = [exe, "--framework", "kubernetes", "-o", "json", "--compact", "--quiet", "--skip-download"]
-        for p in files[start:start + batch]:
+        for p in batch:
             args += ["-f", str(p)]
         proc = subprocess.run(args, capture_output=True, text=True, check=False)
         failed.extend(parse_checkov_json(proc.stdout))
@@ -121,7 +143,7 @@ def checkov_keys(failed: list[dict], objects: dict[str, list[Key]]) -> dict[str,
     return out
 
 
-def run_k8slint(files: list[Path]):
+def run_k8slint(runs: list[list[Path]]):
     from linter.config import build_config
     from linter.engine import Linter
     from linter.registry import load_registry
@@ -129,8 +151,11 @@ def run_k8slint(files: list[Path]):
     registry = load_registry()
     chosen = [r.id for r in registry if any(a.upper().startswith(("CKV_K8S_", "CKV2_K8S_")) for a in r.meta.aliases)]
     config = build_config(registry, {"extends": "strict", "preview": True}, select=chosen or ["KL001"])
-    result = Linter(registry, config).lint_paths([str(p) for p in files])
-    return result.findings, registry
+    linter = Linter(registry, config)
+    findings = []
+    for batch in runs:  # one project per batch, as checkov's graph
+        findings.extend(linter.lint_paths([str(p) for p in batch]).findings)
+    return findings, registry
 
 
 def k8slint_keys(findings) -> tuple[dict[str, dict[Key, str]], dict[str, list[Key]]]:
@@ -219,6 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--files", nargs="*", type=Path, help="manifests to compare instead of the corpus")
     ap.add_argument("--limit", type=int, default=0, help="only the first N manifests")
     ap.add_argument("--checkov-json", type=Path, help="read checkov's JSON output from this file instead of running it")
+    ap.add_argument("--save-checkov-json", type=Path, help="save checkov's failed checks to this file (for --checkov-json)")
     ap.add_argument("--show", metavar="CHECK", action="append", default=[], help="list disagreements for CHECK")
     ap.add_argument("--max-examples", type=int, default=20)
     ap.add_argument("--markdown", metavar="FILE", type=Path, help="also write the report as Markdown to FILE")
@@ -237,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         files = corpus_manifests(args.corpus.resolve())
     if args.limit:
         files = files[:args.limit]
+    runs = batches(files, None if args.files else args.corpus.resolve())
     t0 = time.perf_counter()
     if args.checkov_json:
         failed, version = parse_checkov_json(args.checkov_json.read_text(encoding="utf-8")), "(saved result)"
@@ -246,9 +273,11 @@ def main(argv: list[str] | None = None) -> int:
             print("skipped: checkov not found (it lives in its own venv: pass --install)")
             return 0
         version = checkov_version(exe)
-        failed = run_checkov(exe, files)
+        failed = run_checkov(exe, runs)
+        if args.save_checkov_json:
+            args.save_checkov_json.write_text(json.dumps({"results": {"failed_checks": failed}}), encoding="utf-8")
     t1 = time.perf_counter()
-    findings, registry = run_k8slint(files)
+    findings, registry = run_k8slint(runs)
     t2 = time.perf_counter()
     ours, objects = k8slint_keys(findings)
     theirs = checkov_keys(failed, objects)
@@ -258,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
         for a in r.meta.aliases:
             if a.upper().startswith(("CKV_K8S_", "CKV2_K8S_")):
                 mapped[a.upper()] = r.id
-    head = (f"{len(files)} manifests; checkov {version} {t1 - t0:.1f}s, k8slint {t2 - t1:.1f}s; "
+    head = (f"{len(files)} manifests in {len(runs)} batches; checkov {version} {t1 - t0:.1f}s, k8slint {t2 - t1:.1f}s; "
             f"{len(failed)} checkov failures, {sum(len(v) for v in ours.values())} k8slint object-level findings")
     print(head)
     print(table(rows, mapped, markdown=False))
