@@ -135,7 +135,7 @@ def checkov_keys(failed: list[dict], objects: dict[str, list[Key]]) -> dict[str,
         key: Key = (path, kind, ns or "default", name)
         if key not in objects.get(path, ()):  # a pod checkov derived from a workload template
             for cand in objects.get(path, ()):
-                if cand[2] == key[2] and name.startswith(cand[3] + "."):
+                if kind == "Pod" and cand[2] == key[2] and (name == cand[3] or name.startswith(cand[3] + ".")):
                     key = cand
                     break
         lines = r.get("file_line_range") or ["?"]
