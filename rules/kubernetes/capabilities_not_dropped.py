@@ -10,7 +10,7 @@ from linter.sources.workload import capabilities
     id="KS138", name="capabilities-not-dropped", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container does not drop ALL capabilities",
     remediation="Set `securityContext.capabilities.drop: [ALL]` and add back only what the process needs",
-    aliases=("CKV_K8S_37", "KSV003", "insecureCapabilities"),
+    aliases=("CKV_K8S_37", "KSV003", "insecureCapabilities", "KSV004", "KSV106"),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

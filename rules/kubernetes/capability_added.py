@@ -10,7 +10,7 @@ from linter.sources.workload import DANGEROUS_CAPABILITIES as DANGEROUS, capabil
     id="KS140", name="capability-added", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A container adds a Linux capability",
     remediation="Drop the capability unless the process needs it; document why when it does",
-    aliases=("CKV_K8S_25", "KSV022"),
+    aliases=("CKV_K8S_25", "KSV022", "KSV119"),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

@@ -10,7 +10,7 @@ from linter.sources.workload import DANGEROUS_CAPABILITIES as DANGEROUS, capabil
     id="KS139", name="dangerous-capability-added", target=Target.K8S_OBJECT, severity=Severity.ERROR,
     summary="A container adds a dangerous capability (SYS_ADMIN, NET_ADMIN, ALL, ...)",
     remediation="Remove the capability from `securityContext.capabilities.add`",
-    aliases=("dangerousCapabilities", "CKV_K8S_39", "KSV005"),
+    aliases=("dangerousCapabilities", "CKV_K8S_39", "KSV005", "KSV120"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,6 +10,7 @@ from linter.sources.apiversions import deprecated_at
     id="KS330", name="deprecated-api-version", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="The object uses an apiVersion that the target Kubernetes release deprecates",
     remediation="Move to the replacement apiVersion named in the message before the removal release",
+    aliases=("KSV107",),
     references=("https://kubernetes.io/docs/reference/using-api/deprecation-guide/",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

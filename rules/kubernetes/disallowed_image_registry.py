@@ -43,7 +43,7 @@ def allowed(raw: str, registries: tuple[str, ...]) -> bool:
     id="KS102", name="disallowed-image-registry", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container image comes from a registry that is not allowed, or matches a blocked pattern",
     remediation="Mirror the image into an allowed registry and reference it there",
-    aliases=(),
+    aliases=("KSV032", "KSV033", "KSV034", "KSV035", "KSV125"),
     options=Options,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

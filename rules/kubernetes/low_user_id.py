@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
-from linter.sources.workload import effective, is_templated, is_windows_pod
+from linter.sources.workload import effective, is_templated, is_windows_pod, pod_field
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,9 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     Every container's effective `runAsUser` (container level over pod level): unset or below
     `min-id` fires; and an effective `runAsGroup` set below `min-id`. Off by default (kube-score,
     checkov and trivy check it; it is an opinion about UID ranges).
-    Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped.
+    Windows pods (`os.name: windows`, or a `kubernetes.io/os: windows` node selector) are skipped,
+    and so are pods with `hostUsers: false`: in their own user namespace, container UIDs map to
+    unprivileged UIDs of the node, so they cannot collide with host users (as checkov).
 
     ## Why it matters
     UIDs below 10000 are the ones host accounts use: a container process that escapes shares the
@@ -58,6 +60,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     - `min-id` (int, default 10000): the lowest UID/GID that does not fire.
     """
     if is_windows_pod(obj):
+        return
+    if pod_field(obj, "hostUsers")[0] is False:  # user namespace: UIDs are remapped on the node
         return
     low = ctx.options.min_id if ctx.options else 10000
     for c in containers(obj):

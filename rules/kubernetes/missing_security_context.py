@@ -10,7 +10,7 @@ from linter.sources.workload import pod_field
     id="KS156", name="missing-security-context", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="Neither the pod nor the container sets a securityContext",
     remediation="Set a pod `securityContext` (runAsNonRoot, seccompProfile) and a container one (capabilities, readOnlyRootFilesystem)",
-    aliases=("container-security-context", "CKV_K8S_29", "CKV_K8S_30"),
+    aliases=("container-security-context", "CKV_K8S_29", "CKV_K8S_30", "KSV118"),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

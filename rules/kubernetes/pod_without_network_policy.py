@@ -10,7 +10,7 @@ from linter.sources.crossref import LabelSelector, index, namespace_of, pod_temp
     id="KS306", name="pod-without-network-policy", target=Target.K8S_PROJECT, severity=Severity.WARNING,
     summary="No NetworkPolicy of the run selects the workload's pods",
     remediation="Add a NetworkPolicy (a default-deny for the namespace plus the allowed flows) that selects the pods",
-    aliases=("non-isolated-pod", "pod-networkpolicy", "missingNetworkPolicy"),
+    aliases=("non-isolated-pod", "pod-networkpolicy", "missingNetworkPolicy", "CKV2_K8S_6"),
     enabled_by_default=False,
     references=("https://docs.kubelinter.io/#/generated/checks?id=non-isolated-pod",),
 )

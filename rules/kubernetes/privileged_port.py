@@ -10,7 +10,7 @@ from linter.sources.workload import container_ports
     id="KS153", name="privileged-port", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A container port is a privileged port (below 1024)",
     remediation="Listen on a port of 1024 or more and map it in the Service (`port: 80`, `targetPort: 8080`)",
-    aliases=("privileged-ports",),
+    aliases=("privileged-ports", "KSV117"),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

@@ -14,7 +14,7 @@ _IDENTITIES = {"users", "groups", "serviceaccounts", "userextras/scopes", "uids"
     summary="A Role or ClusterRole grants `escalate`, `bind` or unrestricted `impersonate`",
     remediation="Remove the verb, or scope it with `resourceNames` to the roles or identities that are needed",
     aliases=("escalate-verb-in-role", "bind-verb-in-role", "impersonate-without-resource-names",
-             "CKV_K8S_157", "CKV_K8S_158", "KSV043"),
+             "CKV_K8S_157", "CKV_K8S_158", "KSV043", "CKV2_K8S_3"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

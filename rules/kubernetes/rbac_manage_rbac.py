@@ -13,7 +13,7 @@ _WRITE = {"create", "update", "patch", "delete", "deletecollection", "*"}
     id="KS250", name="rbac-manage-rbac", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A Role or ClusterRole can create or change RBAC roles and bindings",
     remediation="Grant RBAC write access only to the deploy pipeline or the operator that owns those objects",
-    aliases=("KSV050",), enabled_by_default=False,
+    aliases=("KSV050", "KSV051", "KSV052", "KSV055", "CKV2_K8S_1"), enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,6 +10,7 @@ from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rul
     id="KS225", name="rbac-nodes-proxy", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A Role or ClusterRole can reach the kubelet API through `nodes/proxy`",
     remediation="Scrape kubelet metrics through `nodes/metrics` and `nodes/stats` instead of `nodes/proxy`",
+    aliases=("KSV047",),
     enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:

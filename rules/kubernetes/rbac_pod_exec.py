@@ -12,7 +12,7 @@ _SUBRESOURCES = {"pods/exec", "pods/attach"}
     id="KS222", name="rbac-pod-exec", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A Role or ClusterRole allows `exec` into or `attach` to pods",
     remediation="Drop `pods/exec` and `pods/attach`; use logs, metrics or ephemeral debug containers with audit",
-    aliases=("KSV053", "KSV054", "clusterrolePodExecAttach", "rolePodExecAttach", "clusterrolebindingPodExecAttach", "rolebindingClusterRolePodExecAttach", "rolebindingRolePodExecAttach"),
+    aliases=("KSV053", "KSV054", "clusterrolePodExecAttach", "rolePodExecAttach", "clusterrolebindingPodExecAttach", "rolebindingClusterRolePodExecAttach", "rolebindingRolePodExecAttach", "CKV2_K8S_2"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -12,7 +12,7 @@ _READ = {"get", "list", "watch"}
     id="KS221", name="rbac-secrets-access", target=Target.K8S_OBJECT, severity=Severity.INFO,
     summary="A Role or ClusterRole can read Secrets",
     remediation="Limit Secret access with `resourceNames`, or mount the Secrets the workload needs instead (CIS 5.1.2)",
-    aliases=("access-to-secrets", "cluster-wide-secrets-access", "KSV041", "KSV113"), enabled_by_default=False,
+    aliases=("access-to-secrets", "cluster-wide-secrets-access", "KSV041", "KSV113", "CKV2_K8S_5"), enabled_by_default=False,
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,7 +10,7 @@ from linter.sources.workload import effective, pod_field
     id="KS131", name="root-group", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A pod or container runs with the root group (GID 0)",
     remediation="Use a non-zero `runAsGroup`, `fsGroup` and `supplementalGroups`",
-    aliases=("KSV029",),
+    aliases=("KSV029", "KSV116"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -10,7 +10,7 @@ from linter.secrets import looks_like_private_key, looks_like_secret_flag
     id="KS207", name="secret-in-configmap", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A ConfigMap holds a credential under a secret-looking key",
     remediation="Move the value to a Secret and reference it with `secretKeyRef` / a Secret volume",
-    aliases=("configmap-with-credentials", "sensitiveConfigmapContent"),
+    aliases=("configmap-with-credentials", "sensitiveConfigmapContent", "KSV109"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

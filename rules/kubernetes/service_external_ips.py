@@ -9,6 +9,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, report, rul
     id="KS212", name="service-external-ips", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A Service sets `externalIPs`, which can intercept traffic to those IPs (CVE-2020-8554)",
     remediation="Use a LoadBalancer or an Ingress; block `externalIPs` cluster-wide with the DenyServiceExternalIPs admission plugin",
+    aliases=("KSV108",),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

@@ -9,7 +9,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, containers,
     id="KS003", name="unpinned-container-image", target=Target.K8S_OBJECT, severity=Severity.WARNING,
     summary="A container image uses `latest` or no tag",
     remediation="Pin the image to a version tag or a digest (`nginx:1.27.2`, `nginx@sha256:...`)",
-    aliases=("latest-tag", "tagNotSpecified", "CKV_K8S_14", "container-image-tag"),
+    aliases=("latest-tag", "tagNotSpecified", "CKV_K8S_14", "container-image-tag", "KSV013"),
 )
 def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """## What it checks

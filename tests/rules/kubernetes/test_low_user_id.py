@@ -55,6 +55,16 @@ QUIET = [
     pytest.param("""\
         apiVersion: v1
         kind: Pod
+        metadata: {name: app}
+        spec:
+          hostUsers: false
+          containers:
+            - name: app
+              image: example/app:1.0
+        """, id="user-namespace-remaps-uids"),
+    pytest.param("""\
+        apiVersion: v1
+        kind: Pod
         metadata: {name: web}
         spec:
           securityContext: {runAsUser: 10001, runAsGroup: 10001}
