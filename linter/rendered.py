@@ -48,7 +48,7 @@ _RULE_OF = {"render-failed": HC_RENDER_FAILED, "missing-dependency": HC_MISSING_
 Mapper = Callable[[int, int], tuple[str, int, int]]
 UNIT_KEY_VERSION = "1"  # bump when UnitResult or the mapping classes change
 PLAIN_TREES_BYTES = 3 * 1024 * 1024  # source text of the kustomize resource files kept parsed
-_ENVIRONMENTAL = ("took more than", "cannot run ")  # timeouts, a missing tool: never cached
+_ENVIRONMENTAL = ("took more than", "cannot run ")  # kz.build's and helm's timeouts, a tool that cannot start
 
 
 @dataclass
@@ -166,7 +166,7 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
         if cache is not None:
             keys[i] = _unit_key(linter, cache.salt, unit, inputs)
             hit = cache.get(keys[i]) if keys[i] is not None else None
-            if isinstance(hit, UnitResult) and (hit.project is None) == (not keep):
+            if isinstance(hit, UnitResult):
                 results[i] = hit
                 continue
         todo.append(i)
@@ -182,8 +182,10 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
         covered |= result.covered
     if cache is not None:
         cache.flush()
-    if covered:
-        rest = [f for f in rest if f.explicit or Path(f.path).resolve() not in covered]
+    if covered:  # resolving every path costs; only a file with a covered file's name can be one
+        names = {p.name for p in covered}
+        rest = [f for f in rest if f.explicit or os.path.basename(f.path) not in names
+                or Path(f.path).resolve() not in covered]
     return rest, findings, [u.path for u in units]
 
 
@@ -383,13 +385,14 @@ def _kustomize_inputs(tree: kz.KustomizeTree) -> list[Path]:
                 stack.extend(node.values())
             elif isinstance(node, list):
                 stack.extend(node)
-            elif isinstance(node, str) and node and "\n" not in node and len(node) < 4096:
+            elif isinstance(node, str) and node and "\n" not in node and len(node) < 4096 and (
+                    "." in node or "/" in node):
                 for cand in {node, node.split("=", 1)[-1]}:
+                    full = os.path.join(folder, cand)
                     try:
-                        path = (folder / cand).resolve()
-                        if path.is_file():
-                            found.add(path)
-                    except (OSError, ValueError, RuntimeError):
+                        if os.path.isfile(full):
+                            found.add(Path(os.path.normpath(full)))
+                    except (OSError, ValueError):
                         continue
     return sorted(found)
 

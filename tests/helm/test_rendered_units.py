@@ -189,6 +189,24 @@ def test_edited_generator_file_builds_again(run_cli, tree, calls):
     assert calls() == ["build base"]
 
 
+@needs_kustomize
+def test_a_failed_build_is_cached_too(run_cli, tree, calls):
+    (tree / "data/kustomize/base/kustomization.yaml").write_text("resources:\n  - deployment.yaml\nnoSuchField: 1\n")
+    cold = _run(run_cli, tree, "data/kustomize/base")
+    assert [f["rule"] for f in cold].count("HC004") == 1 and calls() == ["build base"]
+    assert _run(run_cli, tree, "data/kustomize/base") == cold
+    assert calls() == []
+
+
+def test_a_timeout_is_not_cached(run_cli, tree, calls, monkeypatch):
+    monkeypatch.setattr(kz, "command", lambda folder: ["sleep", "5"])
+    monkeypatch.setattr(kz, "BUILD_TIMEOUT", 0.01)
+    for _ in range(2):
+        found = _run(run_cli, tree, "data/kustomize/base")
+        assert [("took more than" in f["message"]) for f in found if f["rule"] == "HC004"] == [True]
+        assert calls() == ["build base"]
+
+
 # -- project findings, cold and warm ---------------------------------------------------------------
 
 def _project_linter(tmp_path):
