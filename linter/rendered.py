@@ -139,9 +139,10 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
 
     Units are looked up in the result cache first; the misses run in worker processes (forked
     before any Helm SDK is loaded here: a Go runtime does not survive fork()) when there are
-    several and `--jobs` allows, else here in order (charts rendered with the Helm SDK then go to
-    one worker process, so the SDK never stays resident in this one). Results are merged in unit
-    order, so keys, objects and findings are the same whatever the jobs and the cache.
+    several and `--jobs` allows (charts, then kustomizations), else here in order (charts rendered
+    with the Helm SDK then go to one worker process, so the SDK never stays resident in this one).
+    Results are merged in unit order, so keys, objects and findings are the same whatever the jobs
+    and the cache.
     """
     st = _state(linter)
     st.seen, st.late, st.roots = set(), {}, None
@@ -251,13 +252,15 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
     jobs = linter.jobs or default_jobs()
     # fork() only from a process that runs no other thread and has no Go runtime (Helm SDK) loaded
     can_fork = (sys.platform.startswith("linux") and helm_src._SDK is None and threading.active_count() == 1)
-    if can_fork and jobs > 1 and len(todo) >= 2:
-        order = sorted(todo, key=lambda i: -costs[i])  # the biggest first: the pool ends together
-        _in_pool(linter, units, order, results, min(jobs, len(todo)))
-    elif can_fork and _sdk_renders():
+    if can_fork:
+        # charts and kustomizations in separate pools: a worker that loaded the Helm SDK (a Go runtime,
+        # ~100 MB) ends before any worker parses the big kustomize outputs
         charts = [i for i in todo if units[i].kind == "helm-chart"]
-        if charts:
-            _in_pool(linter, units, charts, results, 1)
+        others = [i for i in todo if units[i].kind != "helm-chart"]
+        for group in (charts, others):
+            if (jobs > 1 and len(group) >= 2) or (group is charts and charts and _sdk_renders()):
+                order = sorted(group, key=lambda i: -costs[i])  # the biggest first: the workers end together
+                _in_pool(linter, units, order, results, min(jobs, len(group)))
     left = [i for i in todo if results[i] is None]
     if not left:
         return
