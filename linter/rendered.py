@@ -172,6 +172,8 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
                 continue
         todo.append(i)
     _run_units(linter, units, todo, costs, results, keep)
+    if st.plain is not None:
+        st.plain.clear()  # the parsed source files: project findings re-read the few they need
     findings: list[Finding] = []
     covered: set[Path] = set()
     for i, (unit, result) in enumerate(zip(units, results)):
