@@ -189,10 +189,11 @@ class Linter:
         return out
 
     # -- YAML / Kubernetes ---------------------------------------------------------------
-    def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None) -> list[Finding] | None:
+    def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None,
+                   parsed: Any = None) -> list[Finding] | None:
         if not explicit and not _looks_like_k8s(text):
             return None
-        parsed = parse_yaml(text)
+        parsed = parse_yaml(text) if parsed is None else parsed  # `parsed`: the caller's parse_yaml(text)
         objects = [o for doc in parsed.documents if doc.root is not None for o in objects_in(doc, path)]
         problems = list(parsed.problems) + [p for d in parsed.documents for p in d.problems]
         if not objects and not explicit and not any(p.kind == "syntax" for p in problems):

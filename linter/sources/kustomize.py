@@ -71,7 +71,8 @@ def _load(path: Path) -> dict[str, Any]:
 def tree(folder: Path) -> KustomizeTree:
     out = KustomizeTree(folder)
     seen: set[Path] = set()
-    stack = [folder.resolve()]
+    top = folder.resolve()
+    stack = [top]
     while stack:
         current = stack.pop()
         if current in seen:
@@ -82,7 +83,7 @@ def tree(folder: Path) -> KustomizeTree:
             continue
         out.files.add(kfile)
         data = _load(kfile)
-        if current == folder.resolve() and data.get("kind") == "Component":
+        if current == top and data.get("kind") == "Component":
             out.component = True
         entries: list[tuple[str, str]] = []
         for key in _FILE_LISTS:
@@ -97,7 +98,7 @@ def tree(folder: Path) -> KustomizeTree:
             if _REMOTE.search(entry):
                 out.remote.append(entry)
                 continue
-            path = (current / entry).resolve()
+            path = _resolve(current / entry)
             if path.is_dir():
                 stack.append(path)
             elif path.is_file():
@@ -109,6 +110,23 @@ def tree(folder: Path) -> KustomizeTree:
             else:
                 out.missing.append(entry)
     return out
+
+
+_RESOLVED_DIRS: dict[str, str] = {}
+
+
+def _resolve(path: Path) -> Path:
+    """`path.resolve()`, with the resolved parent folders remembered (kustomizations share bases)."""
+    name = path.name
+    if name in ("", ".", "..") or os.path.islink(path):
+        return path.resolve()
+    parent = str(path.parent)
+    real = _RESOLVED_DIRS.get(parent)
+    if real is None:
+        if len(_RESOLVED_DIRS) > 4096:
+            _RESOLVED_DIRS.clear()
+        real = _RESOLVED_DIRS[parent] = os.path.realpath(parent)
+    return Path(real) / name
 
 
 def build(folder: Path) -> tuple[str | None, str | None]:
