@@ -18,6 +18,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sys
 import threading
@@ -843,11 +844,36 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
                 continue
             st.seen.add(once)
             out.append(dataclasses.replace(f, path=path, line=line, column=column, end_line=None, end_column=None))
+        out = [_remap_message(linter, st, f, mappers) for f in out]
     finally:  # the run is over: drop what only its project findings needed
         st.late, st.roots, st.project = {}, None, None
         if st.plain is not None:
             st.plain.clear()
     return out
+
+
+_INTERNAL_REF = re.compile(r"(\S+?#render\d+):(\d+)")
+
+
+def _remap_message(linter: "Linter", st: RenderState, f: Finding, mappers: dict[str, Mapper]) -> Finding:
+    """A message naming another rendered object (`<key>#render<n>:<line>`) names its source file and line."""
+    if "#render" not in f.message:
+        return f
+
+    def source_of(m: "re.Match[str]") -> str:
+        key, line = m.group(1), int(m.group(2))
+        mapping = st.late.get(key)
+        try:
+            if mapping is not None:
+                if key not in mappers:
+                    mappers[key] = _late_mapper(linter, st, key, mapping)
+                path, mapped, _ = mappers[key](line, 1)
+                return f"{path}:{mapped}"
+        except Exception:  # best effort, like the findings themselves
+            pass
+        return key.rsplit("#render", 1)[0]
+
+    return dataclasses.replace(f, message=_INTERNAL_REF.sub(source_of, f.message))
 
 
 def _late_mapper(linter: "Linter", st: RenderState, key: str, mapping: Any) -> Mapper:

@@ -120,5 +120,4 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     if first is None:
         return
     line = first.at("metadata", "name").locate().line
-    where = f"line {line}" if first.file == obj.file else f"{first.file}:{line}"
-    yield report(obj.at("metadata", "name"), f"{obj.kind} `{obj.name}` is already defined at {where}")
+    yield report(obj.at("metadata", "name"), f"{obj.kind} `{obj.name}` is already defined at {first.file}:{line}")

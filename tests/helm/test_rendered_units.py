@@ -14,7 +14,7 @@ from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
 
 DATA = Path(__file__).resolve().parent / "data"
-CORPUS = Path(__file__).resolve().parents[3] / ".." / "shared" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus"
 needs_helm = pytest.mark.skipif(
     helm_src.backend() is None,
     reason="no Helm engine: install `helm` or `pip install 'k8slint[helm]'` (helm-python-sdk)",
@@ -298,3 +298,19 @@ def test_corpus_sample_same_report_for_any_jobs_cold_and_warm(tmp_path):
     assert _cli(tmp_path, tmp_path / "c0", *sample, "--no-cache", "--jobs", "2") == reference
     assert _cli(tmp_path, tmp_path / "c1", *sample, "--jobs", "2") == reference
     assert _cli(tmp_path, tmp_path / "c1", *sample, "--jobs", "1") == reference
+
+
+@needs_helm
+def test_a_message_naming_another_rendered_object_names_its_template_line(run_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("K8SLINT_CACHE_DIR", str(tmp_path / "cache"))
+    chart = tmp_path / "dup"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: dup\nversion: 0.1.0\n")
+    (chart / "values.yaml").write_text("level: info\n")
+    (chart / "templates" / "cm.yaml").write_text(
+        "# first\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\ndata:\n"
+        "  LOG_LEVEL: {{ .Values.level }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+        "  name: settings\ndata:\n  LOG_LEVEL: debug\n")
+    found = [f for f in _run(run_cli, tmp_path, "--select", "KS312", "dup") if f["rule"] == "KS312"]
+    assert [(f["path"], f["line"]) for f in found] == [("dup/templates/cm.yaml", 12)]
+    assert found[0]["message"] == "ConfigMap `settings` is already defined at dup/templates/cm.yaml:5"

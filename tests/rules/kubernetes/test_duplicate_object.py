@@ -25,7 +25,7 @@ QUIET = [
 @pytest.mark.parametrize("src,lines", FIRES)
 def test_fires(src, lines):
     found = fires("duplicate-object", src, lines=lines)
-    assert "ConfigMap `settings` is already defined at line 3" in found[0].message
+    assert "ConfigMap `settings` is already defined at manifest.yaml:3" in found[0].message
 
 
 @pytest.mark.parametrize("src", QUIET)
