@@ -19,6 +19,8 @@ DOCKERFILE_GLOBS = ("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile"
 YAML_SUFFIXES = (".yaml", ".yml")
 JSON_SUFFIXES = (".json",)
 
+RENDERED_KINDS = ("helm-chart", "kustomization")  # source kinds rendered (linter.rendered) before linting
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:

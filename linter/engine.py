@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
 
 from linter.config import Config
-from linter.discovery import Notice, SourceFile, discover
+from linter.discovery import RENDERED_KINDS, Notice, SourceFile, discover
 from linter.model import Context, Finding, Report, Rule, Severity, Target
 from linter.registry import Registry
 from linter.sources.dockerfile import Dockerfile, parse_dockerfile
@@ -19,7 +19,6 @@ from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
 from linter.sources.k8s_compact import clear_unpacked, compact
 from linter.sources.yaml import YMap, parse_yaml
 from linter import suppression as sup
-from linter.rendered import RENDERED_KINDS, lint_rendered_sources, remap as remap_rendered
 from linter.sources.helm_values import HelmValues
 
 PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FILE_SKIPPED, UNRENDERED = (
@@ -105,6 +104,8 @@ class Linter:
         for notice in notices:
             findings.extend(self._engine_finding(FILE_SKIPPED, notice.path, 1, 1, notice.message))
         if any(f.kind in RENDERED_KINDS for f in files):  # Helm charts and kustomizations
+            from linter.rendered import lint_rendered_sources  # only then: a plain run never pays its import
+
             files, rendered, rendered_names = lint_rendered_sources(self, files, project)
             findings.extend(rendered)
             linted.extend(rendered_names)
@@ -118,7 +119,10 @@ class Linter:
             findings.extend(result.findings)
         findings.extend(self._project_findings(project))
         clear_unpacked()
-        findings = remap_rendered(self, findings)
+        if getattr(self, "_render_state", None) is not None:  # set by linter.rendered
+            from linter.rendered import remap as remap_rendered
+
+            findings = remap_rendered(self, findings)
         return RunResult(sorted(set(findings), key=Finding.sort_key), linted, notices)
 
     def lint_bytes(self, data: bytes, path: str, kind: str, explicit: bool = True,

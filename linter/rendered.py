@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from linter import suppression as sup
-from linter.discovery import SourceFile, _display
+from linter.discovery import RENDERED_KINDS, SourceFile, _display
 from linter.model import Finding, Target
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
@@ -41,7 +41,6 @@ from linter.sources.yaml import YMap, YamlFile, parse_yaml
 if TYPE_CHECKING:
     from linter.engine import Linter, Project
 
-RENDERED_KINDS = ("helm-chart", "kustomization")
 HC_RENDER_FAILED, HC_MISSING_DEPENDENCY, HC_HELM_UNAVAILABLE = "HC001", "HC002", "HC003"
 HC_KUSTOMIZE_FAILED, HC_KUSTOMIZE_UNAVAILABLE, HC_KUSTOMIZE_REMOTE = "HC004", "HC005", "HC006"
 _RULE_OF = {"render-failed": HC_RENDER_FAILED, "missing-dependency": HC_MISSING_DEPENDENCY,
