@@ -110,6 +110,8 @@ class ResultCache:
         self._pending: dict[str, bytes] = {}
         self._pending_bytes = 0
         self._pending_stats: dict[str, str] = {}
+        self.inputs: list[str] = []  # every key looked up this run, in order: the run's inputs
+        self.complete = True  # False once an input of the run had no key (not cacheable)
 
     @classmethod
     def for_run(cls, linter: Any, folder: Path | None = None) -> "ResultCache":
@@ -145,6 +147,7 @@ class ResultCache:
         return db
 
     def get(self, key: str) -> Any:
+        self.inputs.append(key)
         if not self.enabled:
             return None
         try:
@@ -164,6 +167,18 @@ class ResultCache:
         else:
             self.hits += 1
         return value
+
+    def project_key(self) -> str | None:
+        """A key for what the project rules find in this run: the keys of all its inputs (files and
+        rendered units, each keyed by content, path, configuration and rule set), in order; None
+        when an input had no key. A warm run whose inputs are all unchanged skips the project rules."""
+        if not (self.enabled and self.complete and self.inputs):
+            return None
+        h = hashlib.sha256(self.salt)
+        h.update(b"project\0")
+        for key in self.inputs:
+            h.update(key.encode("ascii", "replace") + b"\0")
+        return h.hexdigest()
 
     # -- the stat shortcut (git's index, in short) ------------------------------------------
     # A warm run would read and hash every file to find its key; instead, a file whose path, size,

@@ -117,7 +117,7 @@ class Linter:
             if result.linted:
                 linted.append(source.path)
             findings.extend(result.findings)
-        findings.extend(self._project_findings(project))
+        findings.extend(self._cached_project_findings(project))
         clear_unpacked()
         if getattr(self, "_render_state", None) is not None:  # set by linter.rendered
             from linter.rendered import remap as remap_rendered
@@ -239,6 +239,22 @@ class Linter:
             for r in self.by_target[Target.HELM_VALUES]:
                 out.extend(self._run_rule(r, values, path, None))
         return [f for f in out if not sups.covers(f.rule_id, f.line)]
+
+    def _cached_project_findings(self, project: Project) -> list[Finding]:
+        """The project findings, from the result cache when every input of the run is unchanged."""
+        cache = self.cache
+        key = None
+        if cache is not None and self.by_target[Target.K8S_PROJECT] and project.objects:
+            key = cache.project_key()
+        if key is not None:
+            hit = cache.get(key)
+            if isinstance(hit, list):
+                return hit
+        found = self._project_findings(project)
+        if key is not None:
+            cache.put(key, found)
+            cache.flush()
+        return found
 
     def _project_findings(self, project: Project) -> list[Finding]:
         out: list[Finding] = []

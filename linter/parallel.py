@@ -157,6 +157,8 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
     keys: list[str | None] = [None] * len(files)
     todo = []
     for i, source in enumerate(files):
+        if cache is not None and source.kind in UNCACHED_KINDS:
+            cache.complete = False  # its objects are not covered by any key
         if cache is not None and cache.enabled and source.kind not in UNCACHED_KINDS:
             try:
                 st = os.stat(source.path)

@@ -166,6 +166,8 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
         costs[i] = _size(inputs)
         if cache is not None:
             keys[i] = _unit_key(linter, cache.salt, unit, inputs)
+            if keys[i] is None:
+                cache.complete = False  # this unit's objects are not covered by any key
             hit = cache.get(keys[i]) if keys[i] is not None else None
             if isinstance(hit, UnitResult):
                 results[i] = hit
@@ -179,6 +181,8 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
     for i, (unit, result) in enumerate(zip(units, results)):
         assert result is not None
         key = keys[i]
+        if cache is not None and key is not None and i in todo and not result.cacheable:
+            cache.complete = False  # e.g. a timed-out build: the next run may see other objects
         if cache is not None and key is not None and i in todo and result.cacheable:
             cache.put(key, result)  # pickled now: before the merge renames its keys
         _merge_unit(linter, st, result, project if keep else None, findings)

@@ -19,6 +19,11 @@ def _selector_labels(obj: K8sObject) -> dict[str, str] | None:
     return {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) and labels else None
 
 
+def _own_selectors(project: Any) -> dict[int, dict[str, str] | None]:
+    """id(workload) -> its `spec.selector.matchLabels`, filled as budgets ask, shared by the run."""
+    return project.memo("KS158.own-selectors", lambda p: {})
+
+
 def _min_replicas(obj: K8sObject, autoscalers: list[K8sObject]) -> tuple[int, str] | None:
     """The fewest replicas the workload may run, and where that number comes from."""
     for hpa in autoscalers:
@@ -127,9 +132,12 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         workload = template.obj
         if workload.kind not in _REPLICATED:
             continue
-        own = _selector_labels(workload)
-        if not selector.matches(template.labels) and (own is None or not selector.matches(own)):
-            continue
+        if not selector.matches(template.labels):
+            own = _own_selectors(ctx.project)
+            if id(workload) not in own:  # once per workload: reading the spec may unpack a stored object
+                own[id(workload)] = _selector_labels(workload)
+            if own[id(workload)] is None or not selector.matches(own[id(workload)]):
+                continue
         found = _min_replicas(workload, autoscalers)
         if found is None:
             continue

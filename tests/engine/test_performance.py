@@ -131,6 +131,58 @@ def test_warm_cache_gives_the_same_findings_and_project_rules_still_run(tmp_path
     assert _dump(after) == _dump(_linter(registry, tmp_path).lint_paths([str(tree)]))
 
 
+def _counting_project_runs(monkeypatch) -> list[int]:
+    runs: list[int] = []
+    real = Linter._project_findings
+
+    def counted(self, project):  # type: ignore[no-untyped-def]
+        runs.append(len(project.objects))
+        return real(self, project)
+
+    monkeypatch.setattr(Linter, "_project_findings", counted)
+    return runs
+
+
+def test_unchanged_run_takes_project_findings_from_the_cache(tmp_path, monkeypatch):
+    tree = _many_files(tmp_path)
+    registry = _registry_with_project_rule()
+    runs = _counting_project_runs(monkeypatch)
+    cold = _linter(registry, tmp_path, cache=True).lint_paths([str(tree)])
+    warm = _linter(registry, tmp_path, cache=True).lint_paths([str(tree)])
+    assert len(runs) == 1, "the warm run ran the project rules again"
+    assert _dump(warm) == _dump(cold) and any(f.rule_id == "KS999" for f in warm.findings)
+
+
+@pytest.mark.parametrize("change", ["edit", "delete", "add"])
+def test_any_changed_input_runs_the_project_rules_again(tmp_path, monkeypatch, change):
+    tree = _many_files(tmp_path)
+    registry = _registry_with_project_rule()
+    _linter(registry, tmp_path, cache=True).lint_paths([str(tree)])
+    if change == "edit":  # the Deployment's labels no longer match svc01
+        (tree / "dep01.yaml").write_text((tree / "dep01.yaml").read_text().replace("app: a1}", "app: other}"))
+    elif change == "delete":
+        (tree / "dep01.yaml").unlink()
+    else:  # a new Deployment makes svc00 (no Deployment until now) quiet
+        (tree / "dep00.yaml").write_text((tree / "dep02.yaml").read_text().replace("d2", "d0").replace("a2}", "a0}"))
+    runs = _counting_project_runs(monkeypatch)
+    after = _linter(registry, tmp_path, cache=True).lint_paths([str(tree)])
+    assert len(runs) == 1
+    fired = {Path(f.path).name for f in after.findings if f.rule_id == "KS999"}
+    if change == "add":
+        assert "svc00.yaml" not in fired
+    else:
+        assert "svc01.yaml" in fired
+    assert _dump(after) == _dump(_linter(registry, tmp_path).lint_paths([str(tree)]))
+
+
+def test_an_input_without_a_key_turns_the_project_cache_off(tmp_path):
+    lin = _linter(load_registry(), tmp_path, cache=True)
+    lin.cache.get("a")
+    assert lin.cache.project_key() is not None
+    lin.cache.complete = False
+    assert lin.cache.project_key() is None
+
+
 def test_cache_key_follows_content_config_and_rules(tmp_path):
     registry = load_registry()
     lin = _linter(registry, tmp_path, cache=True)
