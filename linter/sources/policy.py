@@ -105,6 +105,15 @@ def rule_grants(r: Any, resources: set[str], verbs: set[str], api_groups: set[st
     return res_ok and verb_ok
 
 
+# trivy's "manage" verbs: any write to a resource (KSV049, KSV056, KSV115)
+MANAGE_VERBS = frozenset({"create", "update", "patch", "delete", "deletecollection", "impersonate", "*"})
+
+
+def granted_verbs(r: Any, verbs: "set[str] | frozenset[str]") -> list[str]:
+    """The verbs of `verbs` that one RBAC rule grants, sorted (empty: none)."""
+    return sorted(set(as_str_list(r.get("verbs"))) & verbs) if isinstance(r, dict) else []
+
+
 def is_rbac_role(obj: Any) -> bool:
     return getattr(obj, "kind", None) in ("Role", "ClusterRole") and str(getattr(obj, "api_version", "")).startswith("rbac.authorization.k8s.io/")
 

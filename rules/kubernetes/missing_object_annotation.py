@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
@@ -12,11 +11,6 @@ from linter.api import Context, K8sObject, Report, Severity, Target, report, rul
 class Options:
     key: str = "email"
     value: str = r"[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\.[a-zA-Z0-9-.]+"
-
-
-@lru_cache(maxsize=16)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 @rule(
@@ -63,6 +57,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     if value is None:
         anchor = obj.at("metadata", "annotations", key=True) if "annotations" in obj.metadata else obj.at("metadata", key=True)
         yield report(anchor, f"{obj.kind} `{obj.name}` lacks the required annotation `{opts.key}`")
-    elif not _compiled(opts.value).fullmatch(str(value)):
+    elif not re.fullmatch(opts.value, str(value)):
         yield report(obj.at("metadata", "annotations", opts.key),
                      f"annotation `{opts.key}` of {obj.kind} `{obj.name}` does not match the required pattern")

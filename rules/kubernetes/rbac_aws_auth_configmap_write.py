@@ -3,9 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
-
-_WRITE = {"create", "update", "patch", "delete", "deletecollection", "impersonate", "*"}
+from linter.sources.policy import MANAGE_VERBS, as_str_list, granted_verbs, in_groups, is_rbac_role, rbac_rules
 
 
 @rule(
@@ -55,7 +53,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     for i, r in rbac_rules(obj.root):
         if "configmaps" not in as_str_list(r.get("resources")) or not in_groups(r, {""}):
             continue
-        verbs = sorted(set(as_str_list(r.get("verbs"))) & _WRITE)
+        verbs = granted_verbs(r, MANAGE_VERBS)
         if not verbs:
             continue
         names = as_str_list(r.get("resourceNames"))

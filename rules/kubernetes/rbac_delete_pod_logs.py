@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
+from linter.sources.policy import as_str_list, granted_verbs, in_groups, is_rbac_role, rbac_rules
 
 _VERBS = {"delete", "deletecollection", "*"}
 
@@ -51,7 +51,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     for i, r in rbac_rules(obj.root):
         if "pods/log" not in as_str_list(r.get("resources")) or not in_groups(r, {""}):
             continue
-        verbs = sorted(set(as_str_list(r.get("verbs"))) & _VERBS)
+        verbs = granted_verbs(r, _VERBS)
         if verbs:
             yield report(obj.at("rules", i, "resources"),
                          f"{obj.kind} `{obj.name}` can {'/'.join(f'`{v}`' for v in verbs)} `pods/log` (rule {i})")

@@ -3,9 +3,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
-from linter.sources.policy import as_str_list, in_groups, is_rbac_role, rbac_rules
+from linter.sources.policy import MANAGE_VERBS, as_str_list, granted_verbs, in_groups, is_rbac_role, rbac_rules
 
-_WRITE = {"create", "update", "patch", "delete", "deletecollection", "impersonate", "*"}
 # resource -> the API groups that serve it (a CRD reusing the name in another group is not networking)
 _RESOURCES = {
     "services": {""},
@@ -63,7 +62,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     for i, r in rbac_rules(obj.root):
         if as_str_list(r.get("resourceNames")):
             continue
-        verbs = sorted(set(as_str_list(r.get("verbs"))) & _WRITE)
+        verbs = granted_verbs(r, MANAGE_VERBS)
         if not verbs:
             continue
         found = [res for res in dict.fromkeys(as_str_list(r.get("resources")))

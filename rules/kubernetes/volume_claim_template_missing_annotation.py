@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, report, rule
@@ -12,11 +11,6 @@ from linter.api import Context, K8sObject, Report, Severity, Target, report, rul
 class Options:
     key: str = "owner"
     value: str = ""
-
-
-@lru_cache(maxsize=16)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 @rule(
@@ -98,7 +92,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         if value is None or str(value) == "":
             yield report(obj.at("spec", "volumeClaimTemplates", i),
                          f"volumeClaimTemplate `{name}` of StatefulSet `{obj.name}` lacks the annotation `{opts.key}`")
-        elif opts.value and not _compiled(opts.value).fullmatch(str(value)):
+        elif opts.value and not re.fullmatch(opts.value, str(value)):
             yield report(obj.at("spec", "volumeClaimTemplates", i, "metadata", "annotations", opts.key),
                          f"annotation `{opts.key}` of volumeClaimTemplate `{name}` of StatefulSet `{obj.name}` "
                          "does not match the required pattern")
