@@ -178,7 +178,7 @@ class Linter:
     # -- Dockerfiles ------------------------------------------------------------------
     def _lint_dockerfile(self, text: str, path: str, project: Project | None = None) -> list[Finding]:
         try:
-            pre = self._parsed_dockerfiles.pop(path, None)  # parsed ahead by linter.parallel.prefetch_shellcheck
+            pre = self._parsed_dockerfiles.pop(path, None)  # parsed ahead by linter.parallel.prefetch_dockerfiles
             df = pre[1] if pre is not None and pre[0] == text else parse_dockerfile(text, path)
         except Exception as exc:  # dockerfile-parse on hostile input
             return list(self._engine_finding(PARSE_ERROR, path, 1, 1, f"cannot parse the Dockerfile: {type(exc).__name__}"))

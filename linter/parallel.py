@@ -74,36 +74,33 @@ def _init_worker(linter: "Linter") -> None:
 
 def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
     assert _WORKER is not None
-    prefetch_shellcheck(_WORKER, chunk)
+    prefetch_dockerfiles(_WORKER, chunk)
     try:
         return [lint_source(_WORKER, s) for s in chunk]
     finally:
         _WORKER._parsed_dockerfiles.clear()
 
 
-SHELLCHECK_GROUP = 128  # Dockerfiles parsed ahead and checked together when linting in this process
+PREFETCH_GROUP = 128  # Dockerfiles parsed ahead and batched together when linting in this process
 
 
-def prefetch_shellcheck(linter: "Linter", sources: Sequence["SourceFile"]) -> None:
-    """Run ShellCheck (DF300) once over the RUN scripts of all the Dockerfiles of `sources`.
+def prefetch_dockerfiles(linter: "Linter", sources: Sequence["SourceFile"]) -> None:
+    """Give the Dockerfile rules that batch work (`check.prefetch(dockerfiles, options)`, e.g.
+    ShellCheck over many files per process) the Dockerfiles of `sources` at once.
 
-    One ShellCheck process per Dockerfile cost a process start (and a temporary folder) each;
-    here the Dockerfiles are read and parsed ahead (the engine reuses the parse) and their scripts
-    checked in a few processes; the rule then finds its results cached.
+    The Dockerfiles are read and parsed ahead (the engine reuses the parse); each rule gets those
+    its `exclude:` globs leave, and then finds its results cached when it checks each file.
     """
+    batching = [(r, r.check.prefetch) for r in linter.by_target[Target.DOCKERFILE]  # type: ignore[attr-defined]
+                if getattr(r.check, "prefetch", None) is not None]
+    dockerfiles = [s for s in sources if s.kind == "dockerfile"]
+    if not batching or len(dockerfiles) < 2:
+        return
     from linter.engine import decode
-    from linter.sources import shellcheck
     from linter.sources.dockerfile import parse_dockerfile
 
-    rule = next((r for r in linter.by_target[Target.DOCKERFILE] if r.name == "shellcheck"), None)
-    if rule is None:
-        return
-    spec = linter._rule_excludes.get(rule.id)
-    wanted = [s for s in sources if s.kind == "dockerfile" and not (spec is not None and spec.match_file(s.path))]
-    if len(wanted) < 2 or shellcheck.binary() is None:
-        return
-    parsed = []
-    for source in wanted:
+    parsed = {}
+    for source in dockerfiles:
         data, error = linter._read(source.path)
         if data is None:
             continue
@@ -115,9 +112,16 @@ def prefetch_shellcheck(linter: "Linter", sources: Sequence["SourceFile"]) -> No
         except Exception:  # the engine reports it
             continue
         linter._parsed_dockerfiles[source.path] = (text, df)
-        parsed.append(df)
-    options = linter.config.rules[rule.id].options
-    shellcheck.prefetch(parsed, tuple(getattr(options, "ignored", ()) or ()))
+        parsed[source.path] = df
+    for rule, prefetch in batching:
+        spec = linter._rule_excludes.get(rule.id)
+        wanted = [df for path, df in parsed.items() if not (spec is not None and spec.match_file(path))]
+        if len(wanted) < 2:
+            continue
+        try:
+            prefetch(wanted, linter.config.rules[rule.id].options)
+        except Exception:  # a failing prefetch is left out: the rule then does the work per file
+            pass
 
 
 def _pool_context() -> Any:
@@ -188,8 +192,8 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
                 results[i] = r
     serial = [i for i in todo if results[i] is None]
     for n, i in enumerate(serial):
-        if n % SHELLCHECK_GROUP == 0:
-            prefetch_shellcheck(linter, [files[j] for j in serial[n:n + SHELLCHECK_GROUP]])
+        if n % PREFETCH_GROUP == 0:
+            prefetch_dockerfiles(linter, [files[j] for j in serial[n:n + PREFETCH_GROUP]])
         results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
     linter._parsed_dockerfiles.clear()
     for i in todo:

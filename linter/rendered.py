@@ -132,6 +132,11 @@ def _local_key(shown: str, n: int) -> str:
     return f"{shown}#render{n}"
 
 
+def _shown_of(key: str) -> str:
+    """The file a rendered key was made from (`_local_key`'s inverse, without the number)."""
+    return key.rsplit("#render", 1)[0]
+
+
 # -- the run ---------------------------------------------------------------------------------
 
 def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "Project") -> tuple[list[SourceFile], list[Finding], list[str]]:
@@ -604,7 +609,7 @@ def _map_found(st: RenderState, found: Iterable[Finding], mapper: Mapper, key: s
         try:
             path, line, column = mapper(f.line, f.column)
         except Exception:  # mapping is best effort; never lose a finding
-            path, line, column = key.rsplit("#render", 1)[0], 1, 1
+            path, line, column = _shown_of(key), 1, 1
         sups = st.suppressions.get(path)
         if sups is not None and sups.covers(f.rule_id, line):
             continue
@@ -838,7 +843,7 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
                     mappers[f.path] = _late_mapper(linter, st, f.path, mapping)
                 path, line, column = mappers[f.path](f.line, f.column)
             except Exception:  # mapping is best effort; never lose a finding
-                path, line, column = f.path.rsplit("#render", 1)[0], 1, 1
+                path, line, column = _shown_of(f.path), 1, 1
             sups = st.suppressions.get(path)
             if sups is not None and sups.covers(f.rule_id, line):
                 continue
@@ -874,7 +879,7 @@ def _remap_message(linter: "Linter", st: RenderState, f: Finding, mappers: dict[
                 return f"{path}:{mapped}"
         except Exception:  # best effort, like the findings themselves
             pass
-        return key.rsplit("#render", 1)[0]
+        return _shown_of(key)
 
     return dataclasses.replace(f, message=_INTERNAL_REF.sub(source_of, f.message))
 

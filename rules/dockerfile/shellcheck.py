@@ -65,3 +65,12 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     opts: Options = ctx.options or Options()
     for f in shellcheck.run(df, tuple(opts.ignored)):
         yield report(f.anchor, f.message, code=f.code, severity=LEVELS.get(f.level, Severity.WARNING))
+
+
+def _prefetch(dockerfiles: list[Dockerfile], options: Options | None) -> None:
+    """Check the RUN scripts of many Dockerfiles in a few ShellCheck processes (the engine calls
+    this once per batch of files; `check` then finds the results cached)."""
+    shellcheck.prefetch(dockerfiles, tuple((options or Options()).ignored or ()))
+
+
+check.prefetch = _prefetch  # type: ignore[attr-defined]
