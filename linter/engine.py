@@ -47,6 +47,20 @@ class Project:
             return value
 
 
+def merge_project(project: Any, part: Any) -> None:
+    """Append a part's Project (a file's, from a worker or the cache, or a chart's) to the run's:
+    every public list field (objects, and whatever kinds of sources later Project versions
+    collect), in order."""
+    import dataclasses
+
+    for f in dataclasses.fields(project):
+        if f.name.startswith("_"):
+            continue
+        mine, theirs = getattr(project, f.name), getattr(part, f.name, None)
+        if isinstance(mine, list) and isinstance(theirs, list):
+            mine.extend(theirs)
+
+
 @dataclass
 class RunResult:
     findings: list[Finding]

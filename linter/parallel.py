@@ -154,6 +154,8 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
     The cache is looked up here, in the parent, first (a warm run never starts a pool); the
     misses are linted here or in workers, and their results written to the cache in one go.
     """
+    from linter.engine import merge_project
+
     jobs = linter.jobs or default_jobs()
     keep = _keeps_project(linter)
     cache = linter.cache
@@ -206,20 +208,7 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
         assert r is not None
         if keep:
             if r.objects is not None:
-                _merge(project, r.objects)
+                merge_project(project, r.objects)
             if r.suppressions is not None:
                 linter._yaml_suppressions[source.path] = r.suppressions
         yield r
-
-
-def _merge(project: "Project", part: "Project") -> None:
-    """Append a file's Project to the run's: every public list field (objects, and whatever kinds
-    of sources later Project versions collect), in file order."""
-    import dataclasses
-
-    for f in dataclasses.fields(project):
-        if f.name.startswith("_"):
-            continue
-        mine, theirs = getattr(project, f.name), getattr(part, f.name, None)
-        if isinstance(mine, list) and isinstance(theirs, list):
-            mine.extend(theirs)

@@ -204,6 +204,8 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
 def _merge_unit(linter: "Linter", st: RenderState, result: UnitResult, project: "Project | None",
                 findings: list[Finding]) -> None:
     """Give the unit's keys their run-wide numbers and add its objects and findings to the run's."""
+    from linter.engine import merge_project
+
     base = st.counter
     rename: dict[str, str] = {}
     for info in result.keys:
@@ -217,7 +219,7 @@ def _merge_unit(linter: "Linter", st: RenderState, result: UnitResult, project: 
     if project is not None and result.project is not None:
         for obj in result.project.objects:
             obj.file = rename.get(obj.file, obj.file)
-        _merge_project(project, result.project)
+        merge_project(project, result.project)
     findings.extend(result.findings)
     for f in result.mapped:
         once = (f.rule_id, f.path, f.line, f.column, f.message)  # an overlay and its base render one object twice
@@ -225,15 +227,6 @@ def _merge_unit(linter: "Linter", st: RenderState, result: UnitResult, project: 
             continue
         st.seen.add(once)
         findings.append(f)
-
-
-def _merge_project(project: "Project", part: "Project") -> None:
-    for f in dataclasses.fields(project):
-        if f.name.startswith("_"):
-            continue
-        mine, theirs = getattr(project, f.name), getattr(part, f.name, None)
-        if isinstance(mine, list) and isinstance(theirs, list):
-            mine.extend(theirs)
 
 
 def _unit(linter: "Linter", unit: SourceFile, keep: bool, prebuilt: tuple[str | None, str | None] | None = None) -> UnitResult:

@@ -266,6 +266,8 @@ def test_project_parts_merge_every_public_list_field():
     collects (objects, Dockerfiles...) are appended in file order."""
     from dataclasses import dataclass, field
 
+    from linter.engine import merge_project
+
     @dataclass
     class FutureProject:
         objects: list = field(default_factory=list)
@@ -273,6 +275,6 @@ def test_project_parts_merge_every_public_list_field():
         _memo: dict = field(default_factory=dict)
 
     run = FutureProject()
-    parallel._merge(run, FutureProject(["o1"], ["d1"], {"x": 1}))
-    parallel._merge(run, FutureProject(["o2"], [], {}))
+    merge_project(run, FutureProject(["o1"], ["d1"], {"x": 1}))
+    merge_project(run, FutureProject(["o2"], [], {}))
     assert run.objects == ["o1", "o2"] and run.dockerfiles == ["d1"] and run._memo == {}
