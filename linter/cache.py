@@ -14,7 +14,9 @@ database (see ResultCache), written in transactions, so concurrent runs never
 read a torn entry; an unreadable or corrupt entry is a miss. `--no-cache` turns
 the cache off; K8SLINT_CACHE_DIR moves it (default: $XDG_CACHE_HOME/k8slint,
 ~/.cache/k8slint, ~/Library/Caches/k8slint, %LOCALAPPDATA%\\k8slint\\Cache).
-The database is not pruned: delete the folder to reclaim its space.
+The cache prunes itself (see ResultCache.prune): entries unused for MAX_AGE_DAYS
+go, the least recently used go when the database outgrows its size cap
+(K8SLINT_CACHE_MAX_MB), and so do the folders of older entry formats.
 """
 from __future__ import annotations
 
@@ -25,9 +27,24 @@ import sys
 from pathlib import Path
 from typing import Any
 
-FORMAT = "4"  # bump when the entry layout changes
+FORMAT = "5"  # bump when the entry layout changes
 RACY_SECONDS = 2.0
 FLUSH_BYTES = 16 * 1024 * 1024  # write buffered entries past this much, to bound memory
+DAY = 86400
+MAX_AGE_DAYS = 30  # an entry not used for this long is deleted
+DEFAULT_MAX_MB = 512  # the database's size cap; K8SLINT_CACHE_MAX_MB overrides it
+# An entry's `used` time is refreshed only when it is older than this, so a warm run on the same
+# day writes nothing; pruning runs at most this often (a marker file's mtime tells).
+TOUCH_SECONDS = DAY
+PRUNE_EVERY_SECONDS = DAY
+
+
+def max_cache_bytes() -> int:
+    try:
+        mb = float(os.environ.get("K8SLINT_CACHE_MAX_MB", DEFAULT_MAX_MB))
+    except ValueError:
+        mb = DEFAULT_MAX_MB
+    return max(0, int(mb * 1024 * 1024))
 
 
 def default_cache_dir() -> Path:
@@ -110,6 +127,8 @@ class ResultCache:
         self._pending: dict[str, bytes] = {}
         self._pending_bytes = 0
         self._pending_stats: dict[str, str] = {}
+        self._touched: set[str] = set()  # hit entries whose `used` time is stale
+        self._touched_stats: set[str] = set()
         self.inputs: list[str] = []  # every key looked up this run, in order: the run's inputs
         self.complete = True  # False once an input of the run had no key (not cacheable)
 
@@ -141,8 +160,8 @@ class ResultCache:
         except sqlite3.DatabaseError:
             pass  # e.g. a file system without shared memory: the default journal is fine too
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL)")
-        db.execute("CREATE TABLE IF NOT EXISTS stats (stat TEXT PRIMARY KEY, key TEXT NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, value BLOB NOT NULL, used INTEGER NOT NULL)")
+        db.execute("CREATE TABLE IF NOT EXISTS stats (stat TEXT PRIMARY KEY, key TEXT NOT NULL, used INTEGER NOT NULL)")
         self._db, self._pid = db, os.getpid()
         return db
 
@@ -152,7 +171,7 @@ class ResultCache:
             return None
         try:
             db = self._connect(create=False)
-            row = db.execute("SELECT value FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+            row = db.execute("SELECT value, used FROM entries WHERE key = ?", (key,)).fetchone() if db else None
         except Exception:  # not a database, unreadable: no cache this run
             self.enabled = False
             row = None
@@ -162,6 +181,8 @@ class ResultCache:
                 value = pickle.loads(row[0])
             except Exception:  # an entry of an incompatible build: a miss
                 value = None
+            if value is not None and _stale(row[1]):
+                self._touched.add(key)
         if value is None:
             self.misses += 1
         else:
@@ -195,11 +216,15 @@ class ResultCache:
             return None
         try:
             db = self._connect(create=False)
-            row = db.execute("SELECT key FROM stats WHERE stat = ?", (stat_key,)).fetchone() if db else None
+            row = db.execute("SELECT key, used FROM stats WHERE stat = ?", (stat_key,)).fetchone() if db else None
         except Exception:
             self.enabled = False
             return None
-        return row[0] if row else None
+        if row is None:
+            return None
+        if _stale(row[1]):
+            self._touched_stats.add(stat_key)
+        return row[0]
 
     def record_stat(self, stat_key: str, st: os.stat_result, key: str) -> None:
         import time
@@ -223,17 +248,91 @@ class ResultCache:
     def flush(self) -> None:
         pending, self._pending, self._pending_bytes = self._pending, {}, 0
         stats, self._pending_stats = self._pending_stats, {}
-        if not self.enabled or not (pending or stats):
+        touched, self._touched = self._touched, set()
+        touched_stats, self._touched_stats = self._touched_stats, set()
+        if not self.enabled or not (pending or stats or touched or touched_stats):
             return
+        import time
+
+        now = int(time.time())
         try:
             db = self._connect(create=True)
             db.execute("BEGIN IMMEDIATE")
             try:
-                db.executemany("INSERT OR REPLACE INTO entries (key, value) VALUES (?, ?)", pending.items())
-                db.executemany("INSERT OR REPLACE INTO stats (stat, key) VALUES (?, ?)", stats.items())
+                db.executemany("INSERT OR REPLACE INTO entries (key, value, used) VALUES (?, ?, ?)",
+                               [(k, v, now) for k, v in pending.items()])
+                db.executemany("INSERT OR REPLACE INTO stats (stat, key, used) VALUES (?, ?, ?)",
+                               [(k, v, now) for k, v in stats.items()])
+                db.executemany("UPDATE entries SET used = ? WHERE key = ?", [(now, k) for k in touched])
+                db.executemany("UPDATE stats SET used = ? WHERE stat = ?", [(now, k) for k in touched_stats])
                 db.execute("COMMIT")
             except BaseException:
                 db.execute("ROLLBACK")
                 raise
+            if pending and self._prune_due(now):
+                self.prune(now)
         except Exception:  # read-only, full, locked for too long, corrupt: no cache this run
             self.enabled = False
+
+    # -- pruning -----------------------------------------------------------------------------
+    def _prune_due(self, now: int) -> bool:
+        """At most once a PRUNE_EVERY_SECONDS per cache folder: a marker file's mtime says when."""
+        marker = self.path.parent / "pruned"
+        try:
+            if now - marker.stat().st_mtime < PRUNE_EVERY_SECONDS:
+                return False
+        except OSError:
+            pass
+        try:
+            marker.touch()
+        except OSError:
+            return False
+        return True
+
+    def prune(self, now: int, max_bytes: int | None = None) -> int:
+        """Delete entries unused for MAX_AGE_DAYS, then the least recently used ones while the
+        entries outgrow the size cap (down to 3/4 of it, so the next runs don't prune again at
+        once), and the folders of other entry formats untouched for MAX_AGE_DAYS. Returns the
+        number of entries deleted. SQLite reuses the freed pages; the file itself does not shrink."""
+        cap = max_cache_bytes() if max_bytes is None else max_bytes
+        db = self._connect(create=True)
+        cutoff = now - MAX_AGE_DAYS * DAY
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            deleted = db.execute("DELETE FROM entries WHERE used < ?", (cutoff,)).rowcount
+            db.execute("DELETE FROM stats WHERE used < ?", (cutoff,))
+            total = db.execute("SELECT COALESCE(SUM(length(value)), 0) FROM entries").fetchone()[0]
+            if total > cap:
+                victims: list[str] = []
+                for key, size in db.execute("SELECT key, length(value) FROM entries ORDER BY used, key"):
+                    if total <= cap * 3 // 4:
+                        break
+                    victims.append(key)
+                    total -= size
+                db.executemany("DELETE FROM entries WHERE key = ?", [(k,) for k in victims])
+                deleted += len(victims)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._remove_old_formats(cutoff)
+        return deleted
+
+    def _remove_old_formats(self, cutoff: int) -> None:
+        import shutil
+
+        for folder in self.folder.glob("v*"):
+            if folder.name == f"v{FORMAT}" or not folder.name[1:].isdigit() or not folder.is_dir():
+                continue
+            try:
+                newest = max((f.stat().st_mtime for f in folder.rglob("*")), default=folder.stat().st_mtime)
+            except OSError:
+                continue
+            if newest < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stale(used: Any) -> bool:
+    import time
+
+    return not isinstance(used, int) or used < time.time() - TOUCH_SECONDS

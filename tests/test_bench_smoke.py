@@ -23,7 +23,7 @@ def test_bench_harness_runs_on_three_tiny_files(tmp_path):
                 "corpus vs parse floor, CPU (--jobs 1)", "--jobs default vs --jobs 1",
                 "corpus peak memory, whole process tree", "warm re-run vs cold run",
                 "Dockerfiles vs hadolint, ShellCheck on", "Dockerfiles vs hadolint, ShellCheck off",
-                "corpus vs checkov"):
+                "corpus vs checkov", "plain files ("):
         assert row in table, row
     assert table in proc.stdout  # --markdown prints the same table, ready to paste
 
