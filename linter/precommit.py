@@ -3,7 +3,7 @@
 pre-commit passes the changed files (Chart.yaml, values*.yaml, templates/*);
 this maps each to its chart folder (the nearest parent holding Chart.yaml) and
 lints each folder once, so a change to any part of a chart re-checks the chart.
-Options (arguments starting with `-`) are passed through to `k8slint`.
+Options (`--format json`, `--fail-on=error`, ...) are passed through to `k8slint`.
 """
 from __future__ import annotations
 
@@ -29,12 +29,35 @@ def chart_folders(files: list[str]) -> list[str]:
     return found
 
 
+def split_options(args: list[str]) -> tuple[list[str], list[str]]:
+    """(options with their values, file names): pre-commit passes the hook's `args`, then the files.
+    An option that takes a value (`--format json`) keeps its next argument."""
+    from linter.fastcli import VALUE_OPTIONS
+
+    options: list[str] = []
+    files: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        i += 1
+        if arg == "--":
+            files.extend(args[i:])
+            break
+        if not arg.startswith("-") or arg == "-":
+            files.append(arg)
+            continue
+        options.append(arg)
+        if arg in VALUE_OPTIONS and i < len(args):
+            options.append(args[i])
+            i += 1
+    return options, files
+
+
 def main(argv: list[str] | None = None) -> None:
-    args = list(sys.argv[1:] if argv is None else argv)
-    options = [a for a in args if a.startswith("-")]
-    folders = chart_folders([a for a in args if not a.startswith("-")])
+    options, files = split_options(list(sys.argv[1:] if argv is None else argv))
+    folders = chart_folders(files)
     if not folders:
         raise SystemExit(0)
-    from linter.cli import app
+    from linter.fastcli import main as k8slint
 
-    app(args=["check", *options, *folders], prog_name="k8slint")
+    k8slint(["check", *options, "--", *folders])  # the typer-free path, as the `k8slint` hook

@@ -147,3 +147,40 @@ def test_readme_gitlab_script_runs(tmp_path):
     report = json.loads((tmp_path / job["artifacts"]["reports"]["codequality"]).read_text())
     assert report[0]["check_name"].startswith("DF001") and report[0]["location"]["path"] == "Dockerfile"
     assert (tmp_path / job["artifacts"]["reports"]["junit"]).read_text().startswith("<?xml")
+
+
+def test_chart_folder_entry_lints_like_k8slint_without_typer(tmp_path):
+    """`k8slint-chart-folders` takes the typer-free path (start-up matters in a hook) and reports what
+    `k8slint CHART` reports."""
+    import subprocess
+    import sys
+
+    chart = tmp_path / "web"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: web\nversion: 0.1.0\n")
+    (chart / "values.yaml").write_text("image: nginx:latest\n")
+    (chart / "templates" / "svc.yaml").write_text(
+        "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {type: NodePort, ports: [{port: 80}]}\n")
+    probe = ("import sys; from linter.precommit import main\n"
+             "try:\n    main(sys.argv[1:])\nfinally:\n"
+             "    print('TYPER' if 'typer' in sys.modules else 'NO-TYPER', file=sys.stderr)\n")
+    hook = subprocess.run([sys.executable, "-c", probe, "--format", "json", "web/templates/svc.yaml",
+                           "web/values.yaml"], capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    direct = subprocess.run([sys.executable, "-m", "linter", "--format", "json", "web"], capture_output=True,
+                            text=True, cwd=tmp_path, timeout=300)
+    assert hook.returncode == direct.returncode == 1, hook.stderr
+    assert hook.stderr.strip().endswith("NO-TYPER")
+    assert hook.stdout == direct.stdout and '"KS' in hook.stdout
+
+
+@pytest.mark.parametrize("args, options, files", [
+    (["--format", "json", "a/Chart.yaml"], ["--format", "json"], ["a/Chart.yaml"]),
+    (["--fail-on=error", "-q", "a/values.yaml", "b/Chart.yaml"], ["--fail-on=error", "-q"],
+     ["a/values.yaml", "b/Chart.yaml"]),
+    (["-f", "sarif", "-o", "out.sarif", "--", "-odd/Chart.yaml"], ["-f", "sarif", "-o", "out.sarif"],
+     ["-odd/Chart.yaml"]),
+])
+def test_chart_folder_entry_keeps_option_values(args, options, files):
+    from linter.precommit import split_options
+
+    assert split_options(args) == (options, files)
