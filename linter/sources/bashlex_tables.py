@@ -6,7 +6,10 @@ bashlex vendors a PLY `yacc` that builds the parse tables from the grammar each 
 `yacc.yacc` wrapped: the first time, the wrapper builds the tables as usual and stores them
 (marshal: plain dicts, tuples and strings) in k8slint's cache folder, keyed by the bashlex
 and Python files' stamps; later imports build the same parser object from that file.
-bashlex's own post-processing (its state corrections) still runs on the result. Any problem
+bashlex's own post-processing (its state corrections) still runs on the result. Before any
+cache file exists (the first call on a machine), the tables shipped in
+`linter/sources/bashlex_parsetab.py` serve when they were generated from bashlex files with the
+same content (`scripts/gen_bashlex_parsetab.py` regenerates them). Any problem
 (no cache folder, a corrupt or stale file, another bashlex layout) falls back to the plain
 import, so parsing results never differ (tests/test_fastcli.py checks the tables agree).
 """
@@ -36,6 +39,32 @@ class _Tables:
         self.lr_action, self.lr_goto, self.lr_productions = action, goto, productions
 
 
+def content_key(folder: str) -> str | None:
+    """What the tables depend on: the grammar (parser.py), the token list (tokenizer.py) and PLY's
+    table generator (yacc.py), by content, so the key is the same in every install."""
+    import hashlib
+
+    h = hashlib.sha256(FORMAT.encode())
+    for name in ("parser.py", "yacc.py", "tokenizer.py"):
+        try:
+            with open(os.path.join(folder, name), "rb") as fh:
+                h.update(fh.read())
+        except OSError:
+            return None
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _shipped(folder: str) -> tuple[dict, dict, list] | None:
+    try:
+        from linter.sources import bashlex_parsetab as shipped
+    except ImportError:
+        return None
+    if shipped.KEY != content_key(folder):
+        return None
+    return shipped.ACTION, shipped.GOTO, shipped.PRODUCTIONS
+
+
 def _cache_file(folder: str) -> str | None:
     import hashlib
 
@@ -52,15 +81,18 @@ def _cache_file(folder: str) -> str | None:
     return os.path.join(str(default_cache_dir()), f"bashlex-tables-{key}.marshal")
 
 
+def tables_of(parser: Any) -> tuple[dict, dict, list]:
+    """(action, goto, productions) of a PLY parser, as plain dicts, lists and tuples."""
+    productions = [(p.name, p.len, p.func, getattr(p, "str", "")) for p in parser.productions]
+    return ({k: dict(v) for k, v in parser.action.items()},
+            {k: dict(v) for k, v in parser.goto.items()},
+            productions)
+
+
 def _dump(parser: Any) -> bytes:
     import marshal
 
-    productions = [(p.name, p.len, p.func, getattr(p, "str", "")) for p in parser.productions]
-    return marshal.dumps((
-        {k: dict(v) for k, v in parser.action.items()},
-        {k: dict(v) for k, v in parser.goto.items()},
-        productions,
-    ))
+    return marshal.dumps(tables_of(parser))
 
 
 def _write(path: str, data: bytes) -> None:
@@ -118,8 +150,14 @@ def _import_cached() -> Any:
         module = sys.modules[sys._getframe(1).f_globals["__name__"]]
         pdict = vars(module)
         try:
-            with open(path, "rb") as fh:
-                action, goto, productions = marshal.load(fh)
+            if os.path.isfile(path):
+                with open(path, "rb") as fh:
+                    action, goto, productions = marshal.load(fh)
+            else:
+                shipped = _shipped(folder)
+                if shipped is None:
+                    raise OSError("neither cached nor shipped tables")
+                action, goto, productions = shipped
             prods = [_Production(*p) for p in productions]
             tables = _Tables(action, goto, prods)
             for p in prods:
