@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from linter.registry import Registry
-from linter.sources.dockerfile import Dockerfile
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.registry import Registry
+    from linter.sources.dockerfile import Dockerfile
 
 ALL = "*"
 _PRAGMA = re.compile(r"^\s*(k8slint|hadolint)\s*:?\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(?:--.*)?$", re.IGNORECASE)
@@ -23,8 +24,7 @@ KUBE_LINTER_ALL = "kube-linter.io/ignore-all"
 POLARIS_PREFIX = "polaris.fairwinds.com/"
 
 
-@dataclass(slots=True)
-class BadToken:
+class BadToken(NamedTuple):
     token: str
     line: int
     column: int

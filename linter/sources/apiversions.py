@@ -9,11 +9,10 @@ removed in N; it is deprecated from the release its replacement appeared in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class ApiLifecycle:
+class ApiLifecycle(NamedTuple):
     deprecated_in: str | None  # first release that deprecates it ("1.22")
     removed_in: str | None  # first release that no longer serves it; None while still served
     replacement: str | None  # apiVersion (or "apiVersion Kind") to move to; None when there is none

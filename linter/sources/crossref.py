@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from linter.sources.k8s import POD_SPEC_PATHS, ContainerRef, K8sObject, containers, pod_spec
 
@@ -274,8 +274,7 @@ def has_service_selecting(project: Any, template: PodTemplate) -> bool:
                for k, v in template.labels.items() for sel in by_pair.get((template.namespace, k, v), ()))
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A pod spec's reference to another object by name."""
 
     kind: str  # ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim

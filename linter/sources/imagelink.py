@@ -15,11 +15,13 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from linter.sources.dockerfile import Dockerfile, Instruction, Stage, expand_variables
 from linter.sources.images import parse_image
 from linter.sources.k8s import ContainerRef, K8sObject, containers
+
+if TYPE_CHECKING:  # pragma: no cover - a run without Dockerfiles never imports their parser
+    from linter.sources.dockerfile import Dockerfile, Instruction, Stage
 
 _GENERIC = {"dockerfile", "containerfile"}
 
@@ -115,6 +117,8 @@ _PORT_RE = re.compile(r"^(\d{1,5})(?:-(\d{1,5}))?(?:/(tcp|udp|sctp))?$", re.IGNO
 
 def exposed_ports(df: Dockerfile) -> tuple[set[int], bool]:
     """Ports EXPOSEd by the image's stage chain, and whether every EXPOSE could be read."""
+    from linter.sources.dockerfile import expand_variables
+
     ports: set[int] = set()
     complete = True
     env: dict[str, str | None] = dict(df.global_args)
