@@ -111,6 +111,7 @@ class Linter:
         }
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
         self._parsed_dockerfiles: dict[str, tuple[str, Dockerfile]] = {}
+        self._prefetching: dict[str, Any] = {}  # rule id -> its background prefetch thread (linter.parallel)
 
     # -- public entry points -------------------------------------------------------
     def lint_paths(self, paths: Iterable[str]) -> RunResult:
@@ -208,6 +209,10 @@ class Linter:
         sups = sup.dockerfile_suppressions(df, self.registry)
         out = list(self._unknown_suppressions(sups, path))
         for r in self.by_target[Target.DOCKERFILE]:
+            if self._prefetching:
+                background = self._prefetching.pop(r.id, None)
+                if background is not None:
+                    background.join()
             for f in self._run_rule(r, df, path, None):
                 if not sups.covers(f.rule_id, f.line) and not (f.code and sups.covers(f.code, f.line)):
                     out.append(f)
