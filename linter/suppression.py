@@ -14,10 +14,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.sources.dockerfile import Dockerfile
 
 ALL = "*"
-_PRAGMA = re.compile(r"^\s*(k8slint|hadolint)\s*:?\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(?:--.*)?$", re.IGNORECASE)
-_YAML_PRAGMA = re.compile(r"#\s*k8slint\s*:?\s*ignore\s*=\s*([A-Za-z0-9_,\- ]+?)\s*(?:--.*)?$", re.IGNORECASE)
-_TOKEN_SPLIT = re.compile(r"[,\s]+")
-_SHELLCHECK = re.compile(r"^SC\d{4}$", re.IGNORECASE)
+_PRAGMA = r"(?i)^\s*(k8slint|hadolint)\s*:?\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(?:--.*)?$"
+_YAML_PRAGMA = r"(?i)#\s*k8slint\s*:?\s*ignore\s*=\s*([A-Za-z0-9_,\- ]+?)\s*(?:--.*)?$"
+_TOKEN_SPLIT = r"[,\s]+"
+_SHELLCHECK = r"(?i)^SC\d{4}$"
 OBJECT_ANNOTATION = "k8slint.io/ignore"
 KUBE_LINTER_PREFIX = "ignore-check.kube-linter.io/"
 KUBE_LINTER_ALL = "kube-linter.io/ignore-all"
@@ -49,13 +49,13 @@ def _resolve_tokens(
     registry: Registry, text: str, line: int, column: int, strict: bool, out: Suppressions
 ) -> set[str]:
     ids: set[str] = set()
-    for token in _TOKEN_SPLIT.split(text.strip()):
+    for token in re.split(_TOKEN_SPLIT, text.strip()):
         if not token:
             continue
         r = registry.resolve(token)
         if r is not None:
             ids.add(r.id)
-        elif _SHELLCHECK.match(token):
+        elif re.match(_SHELLCHECK, token):
             ids.add(token.upper())  # matched against Finding.code (ShellCheck findings)
         elif strict:
             out.unknown.append(BadToken(token, line, column))
@@ -70,7 +70,7 @@ def dockerfile_suppressions(df: Dockerfile, registry: Registry) -> Suppressions:
     instr_iter = iter(df.instructions)
     instr = next(instr_iter, None)
     for comment in comments:
-        m = _PRAGMA.match(comment.text)
+        m = re.match(_PRAGMA, comment.text)
         if not m:
             continue
         strict = m.group(1).lower() == "k8slint"  # hadolint's own pragmas may name codes we lack
@@ -99,7 +99,7 @@ def yaml_suppressions(text: str, registry: Registry) -> Suppressions:
     for idx, raw in enumerate(lines):
         if "k8slint" not in raw:
             continue
-        m = _YAML_PRAGMA.search(raw)
+        m = re.search(_YAML_PRAGMA, raw)
         if not m:
             continue
         ids = _resolve_tokens(registry, m.group(1), idx + 1, m.start() + 1, True, out)
@@ -122,7 +122,7 @@ def object_suppressions(annotations: dict[str, Any], registry: Registry) -> tupl
     for key, value in annotations.items():
         key = str(key)
         if key == OBJECT_ANNOTATION:
-            for token in _TOKEN_SPLIT.split(str(value or "").strip()):
+            for token in re.split(_TOKEN_SPLIT, str(value or "").strip()):
                 if not token:
                     continue
                 if token.lower() == "all":

@@ -102,11 +102,11 @@ _add("admissionregistration.k8s.io/v1beta1", "1.36", None, "admissionregistratio
 _add("certificates.k8s.io/v1beta1", "1.37", None, "certificates.k8s.io/v1", "ClusterTrustBundle", "PodCertificateRequest")
 _add("storagemigration.k8s.io/v1beta1", "1.37", None, "storagemigration.k8s.io/v1", "StorageVersionMigration")
 
-_VERSION_RE = re.compile(r"^v?(\d+)\.(\d+)")
+_VERSION_RE = r"^v?(\d+)\.(\d+)"
 
 
 def version_tuple(version: str) -> tuple[int, int]:
-    m = _VERSION_RE.match(version.strip())
+    m = re.match(_VERSION_RE, version.strip())
     return (int(m.group(1)), int(m.group(2))) if m else (1, 0)
 
 

@@ -112,7 +112,7 @@ def final_user(df: Dockerfile) -> tuple[Instruction | None, Stage | None]:
     return None, chain[-1] if chain else None
 
 
-_PORT_RE = re.compile(r"^(\d{1,5})(?:-(\d{1,5}))?(?:/(tcp|udp|sctp))?$", re.IGNORECASE)
+_PORT_RE = r"(?i)^(\d{1,5})(?:-(\d{1,5}))?(?:/(tcp|udp|sctp))?$"
 
 
 def exposed_ports(df: Dockerfile) -> tuple[set[int], bool]:
@@ -137,7 +137,7 @@ def exposed_ports(df: Dockerfile) -> tuple[set[int], bool]:
             elif instr.keyword == "EXPOSE":
                 for word in instr.args.split():
                     text = expand_variables(word, env) if "$" in word else word
-                    m = _PORT_RE.match(text or "")
+                    m = re.match(_PORT_RE, text or "")
                     if not m:
                         complete = False
                         continue
