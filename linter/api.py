@@ -6,7 +6,6 @@ Markdown with the sections *What it checks*, *Why it matters*, *Example*,
 """
 from __future__ import annotations
 
-import inspect
 import re
 from typing import TYPE_CHECKING, Any, Callable, Iterator, TypeVar
 
@@ -124,7 +123,7 @@ def rule(
             id=id, name=name, target=target, severity=severity, summary=summary,
             remediation=remediation, aliases=tuple(aliases), options=options,
             enabled_by_default=enabled_by_default, status=status, since=since,
-            references=tuple(references), doc=inspect.cleandoc(fn.__doc__ or ""),
+            references=tuple(references), docstring=fn.__doc__ or "",
         )
         setattr(fn, RULE_ATTR, Rule(meta, fn))
         return fn

@@ -110,7 +110,15 @@ class RuleMeta(NamedTuple):
     status: Status = Status.STABLE
     since: str = "0.1.0"
     references: tuple[str, ...] = ()
-    doc: str = ""
+    docstring: str = ""  # the check function's docstring, as written
+
+    @property
+    def doc(self) -> str:
+        """The rule's Markdown documentation: its docstring without the indentation. Worked out when
+        shown (explain, docs, SARIF), not for every rule of every run."""
+        import inspect
+
+        return inspect.cleandoc(self.docstring)
 
 
 class Rule(NamedTuple):

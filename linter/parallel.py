@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from linter.model import Finding, Target
@@ -27,12 +26,14 @@ _CHUNKS_PER_WORKER = 8
 UNCACHED_KINDS: set[str] = set()
 
 
-@dataclass(slots=True)
 class FileResult:
-    findings: list[Finding]
-    linted: bool  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
-    objects: Any = None  # the file's own Project (its objects...), kept only when project rules run
-    suppressions: Any = None  # the file's YAML comment suppressions, for project findings
+    __slots__ = ("findings", "linted", "objects", "suppressions")
+
+    def __init__(self, findings: list[Finding], linted: bool, objects: Any = None, suppressions: Any = None) -> None:
+        self.findings = findings
+        self.linted = linted  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
+        self.objects = objects  # the file's own Project (its objects...), kept only when project rules run
+        self.suppressions = suppressions  # the file's YAML comment suppressions, for project findings
 
 
 def default_jobs() -> int:

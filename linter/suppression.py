@@ -6,7 +6,6 @@ and kube-linter's `ignore-check.kube-linter.io/<check>` work unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,13 +29,15 @@ class BadToken(NamedTuple):
     column: int
 
 
-@dataclass
 class Suppressions:
     """Rule ids suppressed file-wide and per 1-based line."""
 
-    file_wide: set[str] = field(default_factory=set)
-    by_line: dict[int, set[str]] = field(default_factory=dict)
-    unknown: list[BadToken] = field(default_factory=list)
+    __slots__ = ("file_wide", "by_line", "unknown")
+
+    def __init__(self) -> None:
+        self.file_wide: set[str] = set()
+        self.by_line: dict[int, set[str]] = {}
+        self.unknown: list[BadToken] = []
 
     def covers(self, rule_id: str, line: int) -> bool:
         if rule_id in self.file_wide or ALL in self.file_wide:
