@@ -134,3 +134,18 @@ def test_registry_is_sorted_and_resolves_names():
     registry = load_registry()
     assert [r.id for r in registry] == sorted(r.id for r in registry)
     assert registry.resolve("latest-base-image") is registry.resolve("DF001")
+
+
+def test_in_process_main_leaves_the_cycle_collector_on(tmp_path, monkeypatch, capsys):
+    """The fast path turns the collector off for a few named files; called in-process it turns it back on."""
+    import gc
+
+    from linter import fastcli
+
+    (tmp_path / "Dockerfile").write_text("FROM alpine:3.20\nUSER 1000\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("K8SLINT_CACHE_DIR", str(tmp_path / "cache"))
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        fastcli.main(["Dockerfile"])
+    assert gc.isenabled()
