@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -177,6 +176,8 @@ class ResultCache:
             row = None
         value = None
         if row is not None:
+            import pickle  # here: a run that only reads the cache folder (bashlex tables) never needs it
+
             try:
                 value = pickle.loads(row[0])
             except Exception:  # an entry of an incompatible build: a miss
@@ -236,6 +237,8 @@ class ResultCache:
         """Buffer an entry; flush() writes the buffered entries."""
         if not self.enabled:
             return
+        import pickle
+
         try:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError, TypeError, AttributeError):

@@ -50,7 +50,7 @@ class Config:
     rules: dict[str, RuleSettings] = field(default_factory=dict)  # by rule id
     base_dir: str = "."
     kubernetes_version: str = DEFAULT_KUBERNETES_VERSION  # "1.NN": the release manifests are checked against
-    helm: Any = None  # linter.sources.helm.HelmSettings: how charts are rendered
+    helm: Any = None  # linter.sources.helm_settings.HelmSettings: how charts are rendered
 
     def settings(self, rule: Rule) -> RuleSettings:
         return self.rules[rule.id]
@@ -250,7 +250,7 @@ def parse_kubernetes_version(value: Any, where: str = "configuration") -> str:
     return f"{m.group(1)}.{int(m.group(2))}"
 def _helm_settings(value: Any, base_dir: str, where: str) -> Any:
     """The `helm:` section: values files (relative to the configuration), --set strings, release, namespace."""
-    from linter.sources.helm import HelmSettings
+    from linter.sources.helm_settings import HelmSettings
 
     settings = HelmSettings()
     if value is None:

@@ -153,7 +153,7 @@ def build_rules(raw: Any, where: str = "configuration") -> list[Rule]:
             severity=Severity(severity), summary=summary,
             remediation=str(item.get("remediation") or "See your organisation's policy"),
             enabled_by_default=bool(item.get("enabled", True)),
-            doc=f"## What it checks\nA custom rule from {where}: `{matcher}: {value}`.",
+            docstring=f"## What it checks\nA custom rule from {where}: `{matcher}: {value}`.",
         )
         check = _dockerfile_check(spec) if target == "dockerfile" else _k8s_check(spec)
         out.append(Rule(meta, check, "config"))

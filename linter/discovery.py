@@ -1,12 +1,10 @@
 """Which files to lint: walk directories, classify files, honour exclude globs."""
 from __future__ import annotations
 
-import fnmatch
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 if TYPE_CHECKING:  # pragma: no cover
     import pathspec
@@ -22,21 +20,25 @@ JSON_SUFFIXES = (".json",)
 RENDERED_KINDS = ("helm-chart", "kustomization")  # source kinds rendered (linter.rendered) before linting
 
 
-@dataclass(frozen=True, slots=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     path: str  # as shown in reports
     kind: str  # "dockerfile" | "yaml" | "json"
     explicit: bool  # named on the command line: always linted
 
 
-@dataclass(frozen=True, slots=True)
-class Notice:
+class Notice(NamedTuple):
     path: str
     message: str
 
 
+# DOCKERFILE_GLOBS as plain string tests (fnmatch would compile six regular expressions on every start)
+_DOCKERFILE_NAMES = tuple(g for g in DOCKERFILE_GLOBS if "*" not in g)
+_DOCKERFILE_PREFIXES = tuple(g[:-1] for g in DOCKERFILE_GLOBS if g.endswith("*"))
+_DOCKERFILE_SUFFIXES = tuple(g[1:] for g in DOCKERFILE_GLOBS if g.startswith("*"))
+
+
 def classify(name: str) -> str | None:
-    if any(fnmatch.fnmatchcase(name, g) for g in DOCKERFILE_GLOBS):
+    if name in _DOCKERFILE_NAMES or name.startswith(_DOCKERFILE_PREFIXES) or name.endswith(_DOCKERFILE_SUFFIXES):
         return "dockerfile"
     low = name.lower()
     if low.endswith(YAML_SUFFIXES):

@@ -7,19 +7,22 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from linter.config import Config
 from linter.discovery import RENDERED_KINDS, Notice, SourceFile, discover
 from linter.model import Context, Finding, Report, Rule, Severity, Target
 from linter.registry import Registry
-from linter.sources.dockerfile import Dockerfile, parse_dockerfile
-from linter.sources.k8s import FieldAnchor, K8sObject, ContainerRef, objects_in
-from linter.sources.k8s_compact import clear_unpacked, compact
-from linter.sources.yaml import YMap, parse_yaml
 from linter import suppression as sup
-from linter.sources.helm_values import HelmValues
+
+# The parsers of each kind of file are imported by the methods that lint that kind: `k8slint
+# Dockerfile` never imports the YAML and Kubernetes modules, nor `k8slint deploy.yaml` the
+# Dockerfile ones.
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.sources.dockerfile import Dockerfile
+    from linter.sources.k8s import K8sObject
 
 PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FILE_SKIPPED, UNRENDERED = (
     "KL001", "KL002", "KL003", "KL004", "KL005", "KL006", "KL007",
@@ -108,6 +111,7 @@ class Linter:
         }
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
         self._parsed_dockerfiles: dict[str, tuple[str, Dockerfile]] = {}
+        self._prefetching: dict[str, Any] = {}  # rule id -> its background prefetch thread (linter.parallel)
 
     # -- public entry points -------------------------------------------------------
     def lint_paths(self, paths: Iterable[str]) -> RunResult:
@@ -132,7 +136,9 @@ class Linter:
                 linted.append(source.path)
             findings.extend(result.findings)
         findings.extend(self._cached_project_findings(project))
-        clear_unpacked()
+        compact_module = sys.modules.get("linter.sources.k8s_compact")
+        if compact_module is not None:  # else no object was compacted in this process
+            compact_module.clear_unpacked()
         if getattr(self, "_render_state", None) is not None:  # set by linter.rendered
             from linter.rendered import remap as remap_rendered
 
@@ -191,6 +197,8 @@ class Linter:
 
     # -- Dockerfiles ------------------------------------------------------------------
     def _lint_dockerfile(self, text: str, path: str, project: Project | None = None) -> list[Finding]:
+        from linter.sources.dockerfile import parse_dockerfile
+
         try:
             pre = self._parsed_dockerfiles.pop(path, None)  # parsed ahead by linter.parallel.prefetch_dockerfiles
             df = pre[1] if pre is not None and pre[0] == text else parse_dockerfile(text, path)
@@ -201,6 +209,10 @@ class Linter:
         sups = sup.dockerfile_suppressions(df, self.registry)
         out = list(self._unknown_suppressions(sups, path))
         for r in self.by_target[Target.DOCKERFILE]:
+            if self._prefetching:
+                background = self._prefetching.pop(r.id, None)
+                if background is not None:
+                    background.join()
             for f in self._run_rule(r, df, path, None):
                 if not sups.covers(f.rule_id, f.line) and not (f.code and sups.covers(f.code, f.line)):
                     out.append(f)
@@ -211,6 +223,10 @@ class Linter:
                    parsed: Any = None) -> list[Finding] | None:
         if not explicit and not _looks_like_k8s(text):
             return None
+        from linter.sources.k8s import objects_in
+        from linter.sources.k8s_compact import compact
+        from linter.sources.yaml import parse_yaml
+
         parsed = parse_yaml(text) if parsed is None else parsed  # `parsed`: the caller's parse_yaml(text)
         objects = [o for doc in parsed.documents if doc.root is not None for o in objects_in(doc, path)]
         problems = list(parsed.problems) + [p for d in parsed.documents for p in d.problems]
@@ -242,6 +258,9 @@ class Linter:
 
     def _lint_helm_values(self, text: str, path: str) -> list[Finding]:
         """A chart's values.yaml: parse problems and Target.HELM_VALUES rules (image tags, secrets)."""
+        from linter.sources.helm_values import HelmValues
+        from linter.sources.yaml import YMap, parse_yaml
+
         parsed = parse_yaml(text)
         sups = sup.yaml_suppressions(text, self.registry)
         out = list(self._unknown_suppressions(sups, path))
@@ -324,8 +343,7 @@ class Linter:
 
     def _stamp(self, r: Rule, rep: Report, path: str, severity: Severity) -> Finding:
         pos = rep.anchor.locate()
-        obj = _object_of(rep.anchor)
-        field_path = rep.anchor.dotted if isinstance(rep.anchor, FieldAnchor) else None
+        obj, field_path = _object_of(rep.anchor)
         settings = self.config.rules.get(r.id)
         if rep.severity is not None and not (settings is not None and settings.severity_set):  # configured wins
             severity = rep.severity
@@ -349,12 +367,18 @@ class Linter:
                                             f"suppression names unknown rule {bad.token!r}")
 
 
-def _object_of(anchor: Any) -> K8sObject | None:
-    if isinstance(anchor, K8sObject):
-        return anchor
-    if isinstance(anchor, (FieldAnchor, ContainerRef)):
-        return anchor.obj
-    return None
+def _object_of(anchor: Any) -> tuple[K8sObject | None, str | None]:
+    """The Kubernetes object an anchor points into, and the dotted path of a field anchor."""
+    k8s = sys.modules.get("linter.sources.k8s")
+    if k8s is None:  # never imported (a Dockerfile run): no anchor can be one of its types
+        return None, None
+    if isinstance(anchor, k8s.K8sObject):
+        return anchor, None
+    if isinstance(anchor, k8s.FieldAnchor):
+        return anchor.obj, anchor.dotted
+    if isinstance(anchor, k8s.ContainerRef):
+        return anchor.obj, None
+    return None, None
 
 
 def _looks_like_k8s(text: str) -> bool:

@@ -31,7 +31,7 @@ MORE = ("config.yaml", "config.yml")
 SEVERITY = {"error": "error", "warning": "warning", "info": "info", "style": "info"}
 THRESHOLD = {"error": "error", "warning": "warning", "info": "info", "style": "info", "ignore": "never",
              "none": "never"}
-_SHELLCHECK = re.compile(r"^SC\d{4}$", re.IGNORECASE)
+_SHELLCHECK = r"(?i)^SC\d{4}$"
 LABEL_CODES = tuple(f"DL30{n}" for n in range(48, 59))
 
 
@@ -96,7 +96,7 @@ def to_k8slint(data: dict[str, Any], registry: Registry) -> dict[str, Any]:
 
     shellcheck_ignored: list[str] = []
     for code in _codes(data.get("ignored")):
-        if _SHELLCHECK.match(code):
+        if re.match(_SHELLCHECK, code):
             shellcheck_ignored.append(code.upper())
         elif (r := registry.resolve(code)) is not None:
             rules[r.id] = "off"

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from linter.sources.dockerfile import Dockerfile, Instruction, split_flags
 
-MOUNT_RE = re.compile(r"--mount=(\S+)")
+MOUNT_RE = r"--mount=(\S+)"
 
 
 def onbuild_inner(instr: Instruction) -> Instruction | None:
@@ -40,7 +40,7 @@ def mounts(instr: Instruction) -> list[dict[str, str]]:
     """Every `--mount=type=...,target=...` of a RUN as a dict (`target` also from `dst`/`destination`)."""
     out: list[dict[str, str]] = []
     head = instr.value[: len(instr.value) - len(instr.args)] if instr.args else instr.value
-    for m in MOUNT_RE.finditer(head):
+    for m in re.finditer(MOUNT_RE, head):
         spec: dict[str, str] = {}
         for part in m.group(1).split(","):
             key, _, val = part.partition("=")

@@ -1,9 +1,14 @@
-"""Core value types shared by the engine, rules and reporters."""
+"""Core value types shared by the engine, rules and reporters.
+
+The immutable records are NamedTuples: every `k8slint` call creates these classes, and a
+NamedTuple class costs a tenth of a frozen dataclass to create (each method a dataclass
+generates is compiled at import). They compare, hash and print as the dataclasses did;
+`record._replace(field=value)` makes a changed copy.
+"""
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Protocol
+from typing import Any, Callable, Iterator, NamedTuple, Protocol
 
 
 class Severity(str, enum.Enum):
@@ -30,8 +35,7 @@ class Status(str, enum.Enum):
     DEPRECATED = "deprecated"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
+class Position(NamedTuple):
     line: int  # 1-based
     column: int  # 1-based
     end_line: int | None = None
@@ -44,8 +48,7 @@ class Anchor(Protocol):
     def locate(self) -> Position: ...
 
 
-@dataclass(frozen=True, slots=True)
-class ObjectRef:
+class ObjectRef(NamedTuple):
     """Identity of a Kubernetes object, carried by findings about it."""
 
     api_version: str
@@ -59,8 +62,7 @@ class ObjectRef:
         return f"{self.kind} {ns}{self.name}"
 
 
-@dataclass(frozen=True, slots=True)
-class Report:
+class Report(NamedTuple):
     """What a rule yields; the engine turns it into a Finding."""
 
     anchor: Anchor
@@ -75,8 +77,7 @@ def report(anchor: Anchor, message: str, *, redact: bool = False, code: str | No
     return Report(anchor, message, redact, code, severity)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     rule_id: str
     rule_name: str
     severity: Severity
@@ -96,8 +97,7 @@ class Finding:
         return (self.path, self.line, self.column, self.rule_id, self.message)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleMeta:
+class RuleMeta(NamedTuple):
     id: str
     name: str
     target: Target
@@ -110,11 +110,18 @@ class RuleMeta:
     status: Status = Status.STABLE
     since: str = "0.1.0"
     references: tuple[str, ...] = ()
-    doc: str = ""
+    docstring: str = ""  # the check function's docstring, as written
+
+    @property
+    def doc(self) -> str:
+        """The rule's Markdown documentation: its docstring without the indentation. Worked out when
+        shown (explain, docs, SARIF), not for every rule of every run."""
+        import inspect
+
+        return inspect.cleandoc(self.docstring)
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     meta: RuleMeta
     check: Callable[..., Iterator[Report]]
     origin: str = "builtin"  # entry-point name that provided it
@@ -128,12 +135,19 @@ class Rule:
         return self.meta.name
 
 
-@dataclass(slots=True)
 class Context:
     """What a rule sees besides its target: its options and, for project rules, the project."""
 
-    options: Any = None
-    path: str = ""
-    project: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
-    kubernetes_version: str = "1.34"  # the target cluster release (`--kubernetes-version`)
+    __slots__ = ("options", "path", "project", "extra", "kubernetes_version")
+
+    def __init__(self, options: Any = None, path: str = "", project: Any = None,
+                 extra: dict[str, Any] | None = None, kubernetes_version: str = "1.34") -> None:
+        self.options = options
+        self.path = path
+        self.project = project
+        self.extra: dict[str, Any] = {} if extra is None else extra
+        self.kubernetes_version = kubernetes_version  # the target cluster release (`--kubernetes-version`)
+
+    def __repr__(self) -> str:
+        return (f"Context(options={self.options!r}, path={self.path!r}, project={self.project!r}, "
+                f"extra={self.extra!r}, kubernetes_version={self.kubernetes_version!r})")

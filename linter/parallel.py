@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from linter.model import Finding, Target
@@ -27,12 +26,14 @@ _CHUNKS_PER_WORKER = 8
 UNCACHED_KINDS: set[str] = set()
 
 
-@dataclass(slots=True)
 class FileResult:
-    findings: list[Finding]
-    linted: bool  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
-    objects: Any = None  # the file's own Project (its objects...), kept only when project rules run
-    suppressions: Any = None  # the file's YAML comment suppressions, for project findings
+    __slots__ = ("findings", "linted", "objects", "suppressions")
+
+    def __init__(self, findings: list[Finding], linted: bool, objects: Any = None, suppressions: Any = None) -> None:
+        self.findings = findings
+        self.linted = linted  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
+        self.objects = objects  # the file's own Project (its objects...), kept only when project rules run
+        self.suppressions = suppressions  # the file's YAML comment suppressions, for project findings
 
 
 def default_jobs() -> int:
@@ -79,6 +80,7 @@ def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
         return [lint_source(_WORKER, s) for s in chunk]
     finally:
         _WORKER._parsed_dockerfiles.clear()
+        wait_for_prefetches(_WORKER)
 
 
 PREFETCH_GROUP = 128  # Dockerfiles parsed ahead and batched together when linting in this process
@@ -90,11 +92,14 @@ def prefetch_dockerfiles(linter: "Linter", sources: Sequence["SourceFile"]) -> N
 
     The Dockerfiles are read and parsed ahead (the engine reuses the parse); each rule gets those
     its `exclude:` globs leave, and then finds its results cached when it checks each file.
+    A lone Dockerfile (the pre-commit case) is handed over in a background thread instead, so an
+    external process it starts runs while the other rules do; the engine waits for that thread
+    before it runs the rule's own check (Linter._prefetching).
     """
     batching = [(r, r.check.prefetch) for r in linter.by_target[Target.DOCKERFILE]  # type: ignore[attr-defined]
                 if getattr(r.check, "prefetch", None) is not None]
     dockerfiles = [s for s in sources if s.kind == "dockerfile"]
-    if not batching or len(dockerfiles) < 2:
+    if not batching or not dockerfiles:
         return
     from linter.engine import decode
     from linter.sources.dockerfile import parse_dockerfile
@@ -116,12 +121,29 @@ def prefetch_dockerfiles(linter: "Linter", sources: Sequence["SourceFile"]) -> N
     for rule, prefetch in batching:
         spec = linter._rule_excludes.get(rule.id)
         wanted = [df for path, df in parsed.items() if not (spec is not None and spec.match_file(path))]
-        if len(wanted) < 2:
-            continue
-        try:
-            prefetch(wanted, linter.config.rules[rule.id].options)
-        except Exception:  # a failing prefetch is left out: the rule then does the work per file
-            pass
+        options = linter.config.rules[rule.id].options
+        if len(dockerfiles) == 1 and wanted:
+            import threading
+
+            worker = threading.Thread(target=_quiet_prefetch, args=(prefetch, wanted, options),
+                                      name=f"k8slint-prefetch-{rule.id}")
+            worker.start()
+            linter._prefetching[rule.id] = worker
+        elif len(wanted) >= 2:
+            _quiet_prefetch(prefetch, wanted, options)
+
+
+def _quiet_prefetch(prefetch: Any, dockerfiles: list[Any], options: Any) -> None:
+    try:
+        prefetch(dockerfiles, options)
+    except Exception:  # a failing prefetch is left out: the rule then does the work per file
+        pass
+
+
+def wait_for_prefetches(linter: "Linter") -> None:
+    """Join the background prefetches whose Dockerfile was never linted (e.g. unreadable on the second read)."""
+    while linter._prefetching:
+        linter._prefetching.popitem()[1].join()
 
 
 def _pool_context() -> Any:
@@ -198,6 +220,7 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
             prefetch_dockerfiles(linter, [files[j] for j in serial[n:n + PREFETCH_GROUP]])
         results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
     linter._parsed_dockerfiles.clear()
+    wait_for_prefetches(linter)
     for i in todo:
         key = keys[i]
         if cache is not None and key is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Iterable
 
@@ -38,11 +37,11 @@ def rules_in_package(name: str) -> list[Rule]:
     return found
 
 
-@dataclass
 class Registry:
-    rules: list[Rule]
+    """The rules of a run, sorted by id, and their lookup by id, name and alias."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
         self.rules.sort(key=lambda r: r.id)
         self._lookup: dict[str, Rule] = {}
         for r in self.rules:
@@ -100,8 +99,8 @@ class PartialRegistry(Registry):
     loads the full registry and answers from it, so resolution never differs from a full registry.
     """
 
-    def __post_init__(self) -> None:
-        super().__post_init__()
+    def __init__(self, rules: list[Rule]) -> None:
+        super().__init__(rules)
         self._full: Registry | None = None
 
     def resolve(self, token: str) -> Rule | None:

@@ -14,7 +14,6 @@ when that pays: see :func:`lint_rendered_sources`.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import pickle
@@ -606,7 +605,7 @@ def _map_found(st: RenderState, found: Iterable[Finding], mapper: Mapper, key: s
         sups = st.suppressions.get(path)
         if sups is not None and sups.covers(f.rule_id, line):
             continue
-        into.append(dataclasses.replace(f, path=path, line=line, column=column, end_line=None, end_column=None))
+        into.append(f._replace(path=path, line=line, column=column, end_line=None, end_column=None))
 
 
 def _packed_lists(parsed: YamlFile) -> dict[int, bytes]:
@@ -844,7 +843,7 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
             if once in st.seen:
                 continue
             st.seen.add(once)
-            out.append(dataclasses.replace(f, path=path, line=line, column=column, end_line=None, end_column=None))
+            out.append(f._replace(path=path, line=line, column=column, end_line=None, end_column=None))
         out = [_remap_message(linter, st, f, mappers) for f in out]
     finally:  # the run is over: drop what only its project findings needed
         st.late, st.roots, st.project = {}, None, None
@@ -874,7 +873,7 @@ def _remap_message(linter: "Linter", st: RenderState, f: Finding, mappers: dict[
             pass
         return _shown_of(key)
 
-    return dataclasses.replace(f, message=_INTERNAL_REF.sub(source_of, f.message))
+    return f._replace(message=_INTERNAL_REF.sub(source_of, f.message))
 
 
 def _late_mapper(linter: "Linter", st: RenderState, key: str, mapping: Any) -> Mapper:

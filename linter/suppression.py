@@ -6,37 +6,38 @@ and kube-linter's `ignore-check.kube-linter.io/<check>` work unchanged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from linter.registry import Registry
-from linter.sources.dockerfile import Dockerfile
+if TYPE_CHECKING:  # pragma: no cover
+    from linter.registry import Registry
+    from linter.sources.dockerfile import Dockerfile
 
 ALL = "*"
-_PRAGMA = re.compile(r"^\s*(k8slint|hadolint)\s*:?\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(?:--.*)?$", re.IGNORECASE)
-_YAML_PRAGMA = re.compile(r"#\s*k8slint\s*:?\s*ignore\s*=\s*([A-Za-z0-9_,\- ]+?)\s*(?:--.*)?$", re.IGNORECASE)
-_TOKEN_SPLIT = re.compile(r"[,\s]+")
-_SHELLCHECK = re.compile(r"^SC\d{4}$", re.IGNORECASE)
+_PRAGMA = r"(?i)^\s*(k8slint|hadolint)\s*:?\s+(global\s+)?ignore\s*=\s*([^#]*?)\s*(?:--.*)?$"
+_YAML_PRAGMA = r"(?i)#\s*k8slint\s*:?\s*ignore\s*=\s*([A-Za-z0-9_,\- ]+?)\s*(?:--.*)?$"
+_TOKEN_SPLIT = r"[,\s]+"
+_SHELLCHECK = r"(?i)^SC\d{4}$"
 OBJECT_ANNOTATION = "k8slint.io/ignore"
 KUBE_LINTER_PREFIX = "ignore-check.kube-linter.io/"
 KUBE_LINTER_ALL = "kube-linter.io/ignore-all"
 POLARIS_PREFIX = "polaris.fairwinds.com/"
 
 
-@dataclass(slots=True)
-class BadToken:
+class BadToken(NamedTuple):
     token: str
     line: int
     column: int
 
 
-@dataclass
 class Suppressions:
     """Rule ids suppressed file-wide and per 1-based line."""
 
-    file_wide: set[str] = field(default_factory=set)
-    by_line: dict[int, set[str]] = field(default_factory=dict)
-    unknown: list[BadToken] = field(default_factory=list)
+    __slots__ = ("file_wide", "by_line", "unknown")
+
+    def __init__(self) -> None:
+        self.file_wide: set[str] = set()
+        self.by_line: dict[int, set[str]] = {}
+        self.unknown: list[BadToken] = []
 
     def covers(self, rule_id: str, line: int) -> bool:
         if rule_id in self.file_wide or ALL in self.file_wide:
@@ -49,13 +50,13 @@ def _resolve_tokens(
     registry: Registry, text: str, line: int, column: int, strict: bool, out: Suppressions
 ) -> set[str]:
     ids: set[str] = set()
-    for token in _TOKEN_SPLIT.split(text.strip()):
+    for token in re.split(_TOKEN_SPLIT, text.strip()):
         if not token:
             continue
         r = registry.resolve(token)
         if r is not None:
             ids.add(r.id)
-        elif _SHELLCHECK.match(token):
+        elif re.match(_SHELLCHECK, token):
             ids.add(token.upper())  # matched against Finding.code (ShellCheck findings)
         elif strict:
             out.unknown.append(BadToken(token, line, column))
@@ -70,7 +71,7 @@ def dockerfile_suppressions(df: Dockerfile, registry: Registry) -> Suppressions:
     instr_iter = iter(df.instructions)
     instr = next(instr_iter, None)
     for comment in comments:
-        m = _PRAGMA.match(comment.text)
+        m = re.match(_PRAGMA, comment.text)
         if not m:
             continue
         strict = m.group(1).lower() == "k8slint"  # hadolint's own pragmas may name codes we lack
@@ -99,7 +100,7 @@ def yaml_suppressions(text: str, registry: Registry) -> Suppressions:
     for idx, raw in enumerate(lines):
         if "k8slint" not in raw:
             continue
-        m = _YAML_PRAGMA.search(raw)
+        m = re.search(_YAML_PRAGMA, raw)
         if not m:
             continue
         ids = _resolve_tokens(registry, m.group(1), idx + 1, m.start() + 1, True, out)
@@ -122,7 +123,7 @@ def object_suppressions(annotations: dict[str, Any], registry: Registry) -> tupl
     for key, value in annotations.items():
         key = str(key)
         if key == OBJECT_ANNOTATION:
-            for token in _TOKEN_SPLIT.split(str(value or "").strip()):
+            for token in re.split(_TOKEN_SPLIT, str(value or "").strip()):
                 if not token:
                     continue
                 if token.lower() == "all":

@@ -9,11 +9,10 @@ removed in N; it is deprecated from the release its replacement appeared in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class ApiLifecycle:
+class ApiLifecycle(NamedTuple):
     deprecated_in: str | None  # first release that deprecates it ("1.22")
     removed_in: str | None  # first release that no longer serves it; None while still served
     replacement: str | None  # apiVersion (or "apiVersion Kind") to move to; None when there is none
@@ -103,11 +102,11 @@ _add("admissionregistration.k8s.io/v1beta1", "1.36", None, "admissionregistratio
 _add("certificates.k8s.io/v1beta1", "1.37", None, "certificates.k8s.io/v1", "ClusterTrustBundle", "PodCertificateRequest")
 _add("storagemigration.k8s.io/v1beta1", "1.37", None, "storagemigration.k8s.io/v1", "StorageVersionMigration")
 
-_VERSION_RE = re.compile(r"^v?(\d+)\.(\d+)")
+_VERSION_RE = r"^v?(\d+)\.(\d+)"
 
 
 def version_tuple(version: str) -> tuple[int, int]:
-    m = _VERSION_RE.match(version.strip())
+    m = re.match(_VERSION_RE, version.strip())
     return (int(m.group(1)), int(m.group(2))) if m else (1, 0)
 
 

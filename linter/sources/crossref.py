@@ -6,8 +6,8 @@ namespace for matching (what `kubectl apply` does without `-n`).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from dataclasses import dataclass
+from typing import Any, Iterator, NamedTuple
 
 from linter.sources.k8s import POD_SPEC_PATHS, ContainerRef, K8sObject, containers, pod_spec
 
@@ -39,14 +39,16 @@ def _label_str(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-@dataclass(slots=True, eq=False)
 class PodTemplate:
     """The pods a workload creates: its namespace, template labels and containers."""
 
-    obj: K8sObject
-    namespace: str
-    labels: dict[str, str]
-    containers: list[ContainerRef]
+    __slots__ = ("obj", "namespace", "labels", "containers")
+
+    def __init__(self, obj: K8sObject, namespace: str, labels: dict[str, str], containers: list[ContainerRef]) -> None:
+        self.obj = obj
+        self.namespace = namespace
+        self.labels = labels
+        self.containers = containers
 
 
 def matches_labels(selector: dict[str, str], labels: dict[str, str]) -> bool:
@@ -102,21 +104,24 @@ class LabelSelector:
         return True
 
 
-@dataclass(slots=True)
 class ProjectIndex:
     """What cross-object rules look up, built in one pass over the run."""
 
-    templates: dict[str, list[PodTemplate]] = field(default_factory=lambda: defaultdict(list))
-    # (kind, namespace, name) -> objects; kind is the bare kind (any API group)
-    named: dict[tuple[str, str, str], list[K8sObject]] = field(default_factory=lambda: defaultdict(list))
-    kinds_in_namespace: set[tuple[str, str]] = field(default_factory=set)
-    # (kind, namespace) -> objects of that kind, in run order
-    by_kind_ns: dict[tuple[str, str], list[K8sObject]] = field(default_factory=lambda: defaultdict(list))
-    # label sets and names of custom resources per namespace: operators create pods from them
-    operator_labels: dict[str, list[dict[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    operator_names: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    # (namespace, label key, label value) -> pod templates carrying that label
-    by_label: dict[tuple[str, str, str], list[PodTemplate]] = field(default_factory=lambda: defaultdict(list))
+    __slots__ = ("templates", "named", "kinds_in_namespace", "by_kind_ns", "operator_labels", "operator_names",
+                 "by_label")
+
+    def __init__(self) -> None:
+        self.templates: dict[str, list[PodTemplate]] = defaultdict(list)
+        # (kind, namespace, name) -> objects; kind is the bare kind (any API group)
+        self.named: dict[tuple[str, str, str], list[K8sObject]] = defaultdict(list)
+        self.kinds_in_namespace: set[tuple[str, str]] = set()
+        # (kind, namespace) -> objects of that kind, in run order
+        self.by_kind_ns: dict[tuple[str, str], list[K8sObject]] = defaultdict(list)
+        # label sets and names of custom resources per namespace: operators create pods from them
+        self.operator_labels: dict[str, list[dict[str, str]]] = defaultdict(list)
+        self.operator_names: dict[str, set[str]] = defaultdict(set)
+        # (namespace, label key, label value) -> pod templates carrying that label
+        self.by_label: dict[tuple[str, str, str], list[PodTemplate]] = defaultdict(list)
 
     def of(self, kind: str, namespace: str) -> list[K8sObject]:
         return self.by_kind_ns.get((kind, namespace), [])
@@ -274,8 +279,7 @@ def has_service_selecting(project: Any, template: PodTemplate) -> bool:
                for k, v in template.labels.items() for sel in by_pair.get((template.namespace, k, v), ()))
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """A pod spec's reference to another object by name."""
 
     kind: str  # ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim

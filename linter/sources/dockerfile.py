@@ -11,7 +11,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from dockerfile_parse import DockerfileParser
 
@@ -25,8 +25,7 @@ FLAG_RE = re.compile(r"--([a-zA-Z][a-zA-Z0-9-]*)(?:=(\S*))?")
 VAR_RE = re.compile(r"\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))")
 
 
-@dataclass(frozen=True, slots=True)
-class TokenAnchor:
+class TokenAnchor(NamedTuple):
     line: int
     column: int
 

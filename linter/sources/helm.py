@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+from linter.sources.helm_settings import HelmSettings  # its own light module: every configuration has one
 from linter.sources.yaml import YMap, parse_yaml
 
 INSTALL_HINT = ("install the `helm` binary (https://helm.sh/docs/intro/install/) or "
@@ -26,17 +27,6 @@ RENDER_TIMEOUT = 120
 _SOURCE = re.compile(r"^# Source: (\S.*?)\s*$", re.MULTILINE)
 _ERROR_AT = re.compile(r"\(([^():\s]+/templates/[^():\s]+|[^():\s]+\.(?:ya?ml|tpl|txt)):(\d+)(?::(\d+))?\)")
 _TPL_AT = re.compile(r"(?<![\w/.-])([\w.-]+/(?:charts/[\w.-]+/)*templates/[^\s:()\"']+):(\d+)(?::(\d+))?")
-
-
-@dataclass
-class HelmSettings:
-    """What `--values`, `--set`, `--release-name`, `--namespace`, `--helm-ci-values` (or config) say."""
-
-    values: list[str] = field(default_factory=list)  # values files, in order (later wins)
-    set: list[str] = field(default_factory=list)  # `--set` strings, applied after the files
-    release_name: str = "release-name"  # as `helm template` names it
-    namespace: str = "default"
-    ci_values: bool = False  # also render once per ci/*-values.yaml
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """A chart's values.yaml as rules see it: the tree with positions, and the chart's appVersion."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Iterator
@@ -11,11 +10,11 @@ from linter.sources.k8s import FieldAnchor
 from linter.sources.yaml import YMap, YSeq, YamlDocument, get_path
 
 
-@dataclass(eq=False)
 class HelmValues:
-    root: YMap
-    file: str
-    document: YamlDocument
+    def __init__(self, root: YMap, file: str, document: YamlDocument) -> None:
+        self.root = root
+        self.file = file
+        self.document = document
 
     ref = None  # not a Kubernetes object: findings carry no object identity
 

@@ -15,11 +15,13 @@ import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from linter.sources.dockerfile import Dockerfile, Instruction, Stage, expand_variables
 from linter.sources.images import parse_image
 from linter.sources.k8s import ContainerRef, K8sObject, containers
+
+if TYPE_CHECKING:  # pragma: no cover - a run without Dockerfiles never imports their parser
+    from linter.sources.dockerfile import Dockerfile, Instruction, Stage
 
 _GENERIC = {"dockerfile", "containerfile"}
 
@@ -110,11 +112,13 @@ def final_user(df: Dockerfile) -> tuple[Instruction | None, Stage | None]:
     return None, chain[-1] if chain else None
 
 
-_PORT_RE = re.compile(r"^(\d{1,5})(?:-(\d{1,5}))?(?:/(tcp|udp|sctp))?$", re.IGNORECASE)
+_PORT_RE = r"(?i)^(\d{1,5})(?:-(\d{1,5}))?(?:/(tcp|udp|sctp))?$"
 
 
 def exposed_ports(df: Dockerfile) -> tuple[set[int], bool]:
     """Ports EXPOSEd by the image's stage chain, and whether every EXPOSE could be read."""
+    from linter.sources.dockerfile import expand_variables
+
     ports: set[int] = set()
     complete = True
     env: dict[str, str | None] = dict(df.global_args)
@@ -133,7 +137,7 @@ def exposed_ports(df: Dockerfile) -> tuple[set[int], bool]:
             elif instr.keyword == "EXPOSE":
                 for word in instr.args.split():
                     text = expand_variables(word, env) if "$" in word else word
-                    m = _PORT_RE.match(text or "")
+                    m = re.match(_PORT_RE, text or "")
                     if not m:
                         complete = False
                         continue

@@ -1,11 +1,10 @@
 """Container image references: registry, repository, tag, digest."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class ImageRef:
+class ImageRef(NamedTuple):
     raw: str
     registry: str | None
     repository: str

@@ -50,17 +50,20 @@ def typed_violations(
             yield instr, key, value
 
 
-URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(//)?[^\s\"<>\\^`{|}]+$")
-RFC3339_RE = re.compile(
+URL_RE = r"^[A-Za-z][A-Za-z0-9+.-]*:(//)?[^\s\"<>\\^`{|}]+$"
+RFC3339_RE = (
     r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])[Tt ]([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?"
-    r"([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$")
-SEMVER_RE = re.compile(
+    r"([Zz]|[+-]([01]\d|2[0-3]):[0-5]\d)$"
+)
+SEMVER_RE = (
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)"
-    r"(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$")
-HASH_RE = re.compile(r"^([0-9a-fA-F]{7,40}|[0-9a-fA-F]{64})$")
-EMAIL_RE = re.compile(
+    r"(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
+HASH_RE = r"^([0-9a-fA-F]{7,40}|[0-9a-fA-F]{64})$"
+EMAIL_RE = (
     r"^(?:[^\s<>@]+ )*<?[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>?$")
+    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*>?$"
+)
 # SPDX license ids in common use (https://spdx.org/licenses/); `LicenseRef-...` is always valid.
 SPDX_IDS = {s.lower() for s in """
 0BSD AFL-3.0 AGPL-1.0 AGPL-3.0 AGPL-3.0-only AGPL-3.0-or-later Apache-1.0 Apache-1.1 Apache-2.0 APSL-2.0
@@ -78,23 +81,23 @@ SPDX_EXCEPTIONS = {s.lower() for s in "Classpath-exception-2.0 LLVM-exception GC
 
 
 def is_url(v: str) -> bool:
-    return bool(URL_RE.match(v))
+    return bool(re.match(URL_RE, v))
 
 
 def is_rfc3339(v: str) -> bool:
-    return bool(RFC3339_RE.match(v))
+    return bool(re.match(RFC3339_RE, v))
 
 
 def is_semver(v: str) -> bool:
-    return bool(SEMVER_RE.match(v))
+    return bool(re.match(SEMVER_RE, v))
 
 
 def is_git_hash(v: str) -> bool:
-    return bool(HASH_RE.match(v))
+    return bool(re.match(HASH_RE, v))
 
 
 def is_email(v: str) -> bool:
-    return bool(EMAIL_RE.match(v))
+    return bool(re.match(EMAIL_RE, v))
 
 
 def is_spdx(v: str) -> bool:

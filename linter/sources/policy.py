@@ -10,7 +10,7 @@ from typing import Any, Iterator
 
 from linter.sources.yaml import YMap
 
-_PERCENT = re.compile(r"^\s*(\d+)\s*%\s*$")
+_PERCENT = r"^\s*(\d+)\s*%\s*$"
 
 
 def as_str_list(value: Any) -> list[str]:
@@ -27,7 +27,7 @@ def int_or_percent(value: Any) -> tuple[int, bool] | None:
     if isinstance(value, int):
         return value, False
     if isinstance(value, str):
-        m = _PERCENT.match(value)
+        m = re.match(_PERCENT, value)
         if m:
             return int(m.group(1)), True
         if value.strip().isdigit():

@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 _DIR_RE = re.compile(r"^v1\.(\d+)\.\d+-local$")
 
 
-@dataclass(frozen=True, slots=True)
-class SchemaProblem:
+class SchemaProblem(NamedTuple):
     path: tuple[Any, ...]  # path of the offending value (or of the unknown key)
     key: bool  # the path ends with an unknown key: point at the key
     message: str
@@ -41,6 +38,8 @@ def _schema_root() -> Path | None:
         found = Path(folder) / "kubernetes-json-schema"
         if found.is_dir():
             return found
+    from importlib import resources  # only here: it imports tempfile, shutil, zipfile support...
+
     try:
         root = resources.files("kubernetes_validate") / "kubernetes-json-schema"
     except (ModuleNotFoundError, TypeError):

@@ -9,9 +9,8 @@ import shlex
 import signal
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 
 WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
@@ -19,11 +18,10 @@ SHELLS = {"sh", "bash", "ash", "dash", "zsh"}
 MAX_SCRIPT = 200_000  # longer scripts use the fallback tokenizer: bashlex is slow on huge inputs
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     words: tuple[str, ...]  # the command name and its arguments, wrappers (sudo, env) removed
-    assignments: tuple[str, ...] = field(default=())  # `NAME=value` prefixes
-    wrappers: tuple[str, ...] = field(default=())  # wrapper commands removed from the front (`sudo`, `env`)
+    assignments: tuple[str, ...] = ()  # `NAME=value` prefixes
+    wrappers: tuple[str, ...] = ()  # wrapper commands removed from the front (`sudo`, `env`)
 
     @property
     def name(self) -> str:

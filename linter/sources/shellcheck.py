@@ -24,6 +24,7 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from linter.sources.dockerfile import Dockerfile, Instruction, TokenAnchor, parse_arg, parse_env_pairs
 
@@ -45,8 +46,7 @@ _HEREDOC_ONLY = re.compile(r"^\s*<<-?\s*([\"']?)[A-Za-z_][A-Za-z0-9_]*\1\s*$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class ShellFinding:
+class ShellFinding(NamedTuple):
     instruction: Instruction
     anchor: TokenAnchor
     code: str  # "SC2086"

@@ -5,8 +5,7 @@ A container's `securityContext` overrides the pod's for the fields both levels s
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
 
 from linter.sources.k8s import ContainerRef, FieldAnchor, K8sObject, containers, pod_spec
 
@@ -15,8 +14,7 @@ POD_LEVEL_FIELDS = frozenset({"runAsUser", "runAsGroup", "runAsNonRoot", "seccom
                               "seLinuxOptions", "appArmorProfile", "windowsOptions"})
 
 
-@dataclass(frozen=True, slots=True)
-class Effective:
+class Effective(NamedTuple):
     """The value a container runs with, and where it was set (None: unset at both levels)."""
 
     value: Any
@@ -96,8 +94,7 @@ def container_ports(c: ContainerRef) -> list[tuple[int, dict[str, Any]]]:
     return [(i, p) for i, p in enumerate(ports) if isinstance(p, dict)]
 
 
-@dataclass(frozen=True, slots=True)
-class HostMount:
+class HostMount(NamedTuple):
     volume_index: int
     volume_name: str
     path: str  # normalised: no trailing slash (except "/")

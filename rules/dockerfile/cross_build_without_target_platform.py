@@ -17,7 +17,7 @@ TARGET_FLAGS = {
     "dotnet": ("-r", "--runtime", "-a", "--arch", "--os", "--ucr", "--use-current-runtime"),
 }
 BUILDS = {"go": ("build", "install"), "cargo": ("build", "install", "zigbuild"), "dotnet": ("publish", "build")}
-_RID_PROP = re.compile(r"^[-/]p(roperty)?:RuntimeIdentifiers?=", re.IGNORECASE)
+_RID_PROP = r"(?i)^[-/]p(roperty)?:RuntimeIdentifiers?="
 
 
 def _on_build_platform(df: Dockerfile, stage: Stage) -> bool:
@@ -75,7 +75,7 @@ def _command_targets(tool: str, name: str, words: tuple[str, ...], assignments: 
         for w in words[1:]:
             if w in TARGET_FLAGS.get(tool, ()) or any(w.startswith(f + "=") for f in TARGET_FLAGS.get(tool, ())):
                 return True
-            if tool == "dotnet" and _RID_PROP.match(w):
+            if tool == "dotnet" and re.match(_RID_PROP, w):
                 return True
     return False
 

@@ -6,7 +6,7 @@ from typing import Iterator
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 from linter.sources.dockerfile import TokenAnchor
 
-PRAGMA = re.compile(r"^\s*(hadolint|k8slint)\s*:?\s+ignore\s*=", re.IGNORECASE)
+PRAGMA = r"(?i)^\s*(hadolint|k8slint)\s*:?\s+ignore\s*="
 
 
 @rule(
@@ -39,5 +39,5 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     ```
     """
     for comment in df.comments:
-        if PRAGMA.match(comment.text):
+        if re.match(PRAGMA, comment.text):
             yield report(TokenAnchor(comment.line, comment.column), "inline ignore pragma")

@@ -6,12 +6,12 @@ from typing import Iterator
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 from linter.sources.labels import labels
 
-KEY_RE = re.compile(r"^[a-z]([a-z0-9._-]*[a-z0-9])?$")
+KEY_RE = r"^[a-z]([a-z0-9._-]*[a-z0-9])?$"
 RESERVED = ("com.docker.", "io.docker.", "org.dockerproject.")
 
 
 def _invalid(key: str) -> bool:
-    return not KEY_RE.match(key) or key.startswith(RESERVED) or ".." in key or "--" in key
+    return not re.match(KEY_RE, key) or key.startswith(RESERVED) or ".." in key or "--" in key
 
 
 @rule(

@@ -7,15 +7,16 @@ from linter.api import Context, Dockerfile, Report, Severity, Target, report, ru
 
 APT = {"apt-get", "apt", "aptitude"}
 APT_FLAGS = ("--allow-unauthenticated", "--allow-insecure-repositories", "--force-yes")
-_APT_OPTION = re.compile(
-    r"^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)"
-    r"=['\"]?(1|true|yes)['\"]?$", re.IGNORECASE)
+_APT_OPTION = (
+    r"(?i)^(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)"
+    r"=['\"]?(1|true|yes)['\"]?$"
+)
 RPM_FAMILY = {"yum", "dnf", "microdnf", "tdnf", "rpm"}
 RPM_FLAGS = ("--nogpgcheck", "--nosignature", "--nodigest", "--nofiledigest", "--noverify")
-_GPGCHECK = re.compile(r"^(?:[^=\s]+\.)?(?:repo_|localpkg_)?gpgcheck=['\"]?(0|false|no)['\"]?$", re.IGNORECASE)
+_GPGCHECK = r"(?i)^(?:[^=\s]+\.)?(?:repo_|localpkg_)?gpgcheck=['\"]?(0|false|no)['\"]?$"
 APK_INSTALLS = {"add", "fix", "upgrade"}  # `apk index --allow-untrusted` only builds a local index
-_LOCAL_REPO = re.compile(r"\]\s*(file|copy):")  # a repository of packages built in the same build
-_TRUSTED = re.compile(r"\[[^\]]*\btrusted=yes\b[^\]]*\]")
+_LOCAL_REPO = r"\]\s*(file|copy):"  # a repository of packages built in the same build
+_TRUSTED = r"\[[^\]]*\btrusted=yes\b[^\]]*\]"
 
 
 def _problem(name: str, args: tuple[str, ...]) -> str | None:
@@ -24,7 +25,7 @@ def _problem(name: str, args: tuple[str, ...]) -> str | None:
             if a in APT_FLAGS:
                 return a
             value = args[i + 1] if a == "-o" and i + 1 < len(args) else (a[2:] if a.startswith("-o") else "")
-            if value and _APT_OPTION.match(value):
+            if value and re.match(_APT_OPTION, value):
                 return value
     elif name in RPM_FAMILY:
         for i, a in enumerate(args):
@@ -32,7 +33,7 @@ def _problem(name: str, args: tuple[str, ...]) -> str | None:
                 return a
             value = a[len("--setopt="):] if a.startswith("--setopt=") else (
                 a if i > 0 and args[i - 1] == "--setopt" else "")
-            if value and _GPGCHECK.match(value):
+            if value and re.match(_GPGCHECK, value):
                 return a
     elif name == "zypper":
         for a in args:
@@ -44,8 +45,8 @@ def _problem(name: str, args: tuple[str, ...]) -> str | None:
             return "--allow-untrusted"
     elif name in ("echo", "printf", "tee"):
         for a in args:
-            m = _TRUSTED.search(a)
-            if m and "deb" in a.split() and not _LOCAL_REPO.search(a):
+            m = re.search(_TRUSTED, a)
+            if m and "deb" in a.split() and not re.search(_LOCAL_REPO, a):
                 return m.group(0)
     return None
 

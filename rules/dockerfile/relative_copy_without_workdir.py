@@ -6,7 +6,7 @@ from typing import Iterator
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule
 from linter.sources.dockerfile import _split_words, _unquote
 
-WINDOWS_ABS = re.compile(r"^[A-Za-z]:[\\/]")
+WINDOWS_ABS = r"^[A-Za-z]:[\\/]"
 
 
 def _destination(args: str, exec_form: list[str] | None) -> str | None:
@@ -53,7 +53,7 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
                 workdir = True
             elif instr.keyword == "COPY" and not workdir:
                 dest = _destination(instr.args, instr.exec_form)
-                if dest is None or dest.startswith(("/", "$")) or WINDOWS_ABS.match(dest):
+                if dest is None or dest.startswith(("/", "$")) or re.match(WINDOWS_ABS, dest):
                     continue
                 yield report(instr, f"`COPY` to relative `{dest}` without a WORKDIR")
         if workdir:

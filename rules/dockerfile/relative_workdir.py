@@ -5,7 +5,7 @@ from typing import Iterator
 
 from linter.api import Context, Dockerfile, Report, Severity, Target, report, rule, with_onbuild
 
-WINDOWS_ABSOLUTE = re.compile(r"^[A-Za-z]:[\\/]")
+WINDOWS_ABSOLUTE = r"^[A-Za-z]:[\\/]"
 
 
 @rule(
@@ -38,6 +38,6 @@ def check(df: Dockerfile, ctx: Context) -> Iterator[Report]:
     """
     for instr in with_onbuild(df, "WORKDIR"):
         path = instr.args.strip().strip("\"'")
-        if not path or path.startswith(("/", "$")) or WINDOWS_ABSOLUTE.match(path):
+        if not path or path.startswith(("/", "$")) or re.match(WINDOWS_ABSOLUTE, path):
             continue
         yield report(instr, f"WORKDIR `{path}` is relative; use an absolute path")

@@ -18,8 +18,8 @@ ENV_VARS = {
     "GOINSECURE": lambda v: bool(v.strip()),
     "CURL_INSECURE": lambda v: v.strip().lower() not in FALSE and bool(v.strip()),
 }
-_SSLVERIFY = re.compile(r"^(?:[^=\s]+\.)?sslverify=['\"]?(0|false|no)['\"]?$", re.IGNORECASE)
-_GIT_SSLVERIFY = re.compile(r"^http(\..+)?\.sslverify$", re.IGNORECASE)
+_SSLVERIFY = r"(?i)^(?:[^=\s]+\.)?sslverify=['\"]?(0|false|no)['\"]?$"
+_GIT_SSLVERIFY = r"(?i)^http(\..+)?\.sslverify$"
 
 
 def _env_problem(name: str, value: str | None) -> bool:
@@ -54,16 +54,16 @@ def _command_problem(name: str, words: tuple[str, ...]) -> str | None:
     elif name == "git":
         for i, a in enumerate(args):
             key, eq, val = a.partition("=")
-            if eq and _GIT_SSLVERIFY.match(key) and i > 0 and args[i - 1] == "-c" and val.lower() in FALSE:
+            if eq and re.match(_GIT_SSLVERIFY, key) and i > 0 and args[i - 1] == "-c" and val.lower() in FALSE:
                 return a
-            if not eq and _GIT_SSLVERIFY.match(a) and "config" in args[:i] and i + 1 < len(args) \
+            if not eq and re.match(_GIT_SSLVERIFY, a) and "config" in args[:i] and i + 1 < len(args) \
                     and args[i + 1].lower() in FALSE:
                 return a
     elif name in ("yum", "dnf", "microdnf", "yum-config-manager", "dnf-config-manager"):
         for i, a in enumerate(args):
             value = a[len("--setopt="):] if a.startswith("--setopt=") else (
                 a if i > 0 and args[i - 1] == "--setopt" else "")
-            if value and _SSLVERIFY.match(value):
+            if value and re.match(_SSLVERIFY, value):
                 return a
     return None
 

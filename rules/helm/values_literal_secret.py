@@ -8,15 +8,14 @@ from linter.sources.helm_values import HelmValues
 from linter.sources.k8s import dotted_path
 
 # Keys that name or point at a Secret rather than hold one: `existingSecret`, `passwordKey`, `secretRef`.
-_REFERENCE_KEY = re.compile(
-    r"^existing|(password|passwd|token|user(name)?|secret_?name)_?keys?$|secret_?(ref|name|keys?_?ref)$|"
-    r"secret_?provider|_?secrets?_?(mount|volume|annotations?|labels?)$|.[a-z0-9]_?secret_?key$",
-    re.IGNORECASE,
+_REFERENCE_KEY = (
+    r"(?i)^existing|(password|passwd|token|user(name)?|secret_?name)_?keys?$|secret_?(ref|name|keys?_?ref)$|"
+    r"secret_?provider|_?secrets?_?(mount|volume|annotations?|labels?)$|.[a-z0-9]_?secret_?key$"
 )
 # `brokerPasswordSecret: kafka-broker-password`: a key ending in Secret whose value is a Secret's name.
-_SECRET_SUFFIX = re.compile(r"secret$", re.IGNORECASE)
-_OBJECT_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)+$")
-_FILE_NAME = re.compile(r"^[\w.-]+\.(key|pem|crt|cert|cer|json|p12|pfx|jks|txt)$", re.IGNORECASE)
+_SECRET_SUFFIX = r"(?i)secret$"
+_OBJECT_NAME = r"^[a-z0-9]+(-[a-z0-9]+)+$"
+_FILE_NAME = r"(?i)^[\w.-]+\.(key|pem|crt|cert|cer|json|p12|pfx|jks|txt)$"
 # Siblings that say the mapping describes an existing Secret: its `*Key` entries name keys in it.
 _SECRET_SIBLINGS = ("secretName", "existingSecret", "secretRef", "existingSecretName")
 
@@ -63,7 +62,7 @@ def check(values: HelmValues, ctx: Context) -> Iterator[Report]:
                 continue
             if describes_secret and key.lower().endswith("key"):
                 continue
-            if _SECRET_SUFFIX.search(key) and _OBJECT_NAME.match(value.strip()):
+            if re.search(_SECRET_SUFFIX, key) and re.match(_OBJECT_NAME, value.strip()):
                 continue
             if value.strip().lower() in key.lower():  # `authKey: auth`
                 continue
@@ -72,10 +71,10 @@ def check(values: HelmValues, ctx: Context) -> Iterator[Report]:
 
 
 def _secret_key(key: str) -> bool:
-    return looks_like_secret_name(key) and not _REFERENCE_KEY.search(key)
+    return looks_like_secret_name(key) and not re.search(_REFERENCE_KEY, key)
 
 
 def _literal(value: object) -> bool:
-    if not isinstance(value, str) or "{{" in value or value.strip().startswith("$(") or _FILE_NAME.match(value.strip()):
+    if not isinstance(value, str) or "{{" in value or value.strip().startswith("$(") or re.match(_FILE_NAME, value.strip()):
         return False
     return looks_like_literal_secret(value)

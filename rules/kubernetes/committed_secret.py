@@ -8,7 +8,7 @@ from typing import Any, Iterator
 from linter.api import Context, K8sObject, Report, Severity, Target, looks_like_literal_secret, report, rule
 
 # Keys that by convention hold public material: CA bundles, certificates, DH parameters.
-_PUBLIC_KEY_NAME = re.compile(r"(^ca$|[._-]ca$|\.crt$|\.cert$|^ca[._-].*\.pem$|^ca-bundle|^dhparams?\.pem$)", re.IGNORECASE)
+_PUBLIC_KEY_NAME = r"(?i)(^ca$|[._-]ca$|\.crt$|\.cert$|^ca[._-].*\.pem$|^ca-bundle|^dhparams?\.pem$)"
 # Secret types whose data is filled in by the cluster, not by the manifest's author.
 _CLUSTER_FILLED = {"kubernetes.io/service-account-token", "bootstrap.kubernetes.io/token"}
 
@@ -89,7 +89,7 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         values = obj.root.get(field)
         if not isinstance(values, dict):
             continue
-        keys = [str(k) for k, v in values.items() if not _PUBLIC_KEY_NAME.search(str(k)) and _real_value(v, encoded)]
+        keys = [str(k) for k, v in values.items() if not re.search(_PUBLIC_KEY_NAME, str(k)) and _real_value(v, encoded)]
         if keys:
             shown = ", ".join(f"`{k}`" for k in keys[:5]) + (f" and {len(keys) - 5} more" if len(keys) > 5 else "")
             yield report(obj.at(field, key=True),

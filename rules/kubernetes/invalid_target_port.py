@@ -5,14 +5,14 @@ from typing import Any, Iterator
 
 from linter.api import Context, K8sObject, Report, Severity, Target, containers, report, rule
 
-_NAME_CHARS = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$")
+_NAME_CHARS = r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?$"
 
 
 def port_name_problem(name: str) -> str | None:
     """Why `name` is not a valid IANA service name (RFC 6335 5.1), or None."""
     if len(name) > 15:
         return "is longer than 15 characters"
-    if not _NAME_CHARS.match(name):
+    if not re.match(_NAME_CHARS, name):
         return "may only hold lowercase letters, digits and inner dashes"
     if "--" in name:
         return "must not contain two dashes in a row"

@@ -6,19 +6,19 @@ from typing import Iterator
 from linter.api import Context, K8sObject, Report, Severity, Target, looks_like_literal_secret, report, rule
 
 # the key's last word(s), after splitting on `_`, `-`, `.` and camelCase: `DB_USER`, `smtpUsername`, `admin-email`
-_USER_KEY = re.compile(r"(^|_)(user|user_?name|login_?name|e_?mail|e_?mail_?address|user_?e_?mail)$")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_EMAIL = re.compile(r"[A-Za-z0-9][A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}")
+_USER_KEY = r"(^|_)(user|user_?name|login_?name|e_?mail|e_?mail_?address|user_?e_?mail)$"
+_CAMEL = r"(?<=[a-z0-9])(?=[A-Z])"
+_EMAIL = r"[A-Za-z0-9][A-Za-z0-9._%+-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
 # RFC 2606 / 6761 reserved names: documentation placeholders, never a real person
-_RESERVED_DOMAIN = re.compile(r"(^|\.)(example\.(com|org|net)|example|test|invalid|localhost|local)$", re.IGNORECASE)
+_RESERVED_DOMAIN = r"(?i)(^|\.)(example\.(com|org|net)|example|test|invalid|localhost|local)$"
 
 
 def _key_words(key: str) -> str:
-    return re.sub(r"[-.\s]+", "_", _CAMEL.sub("_", key)).strip("_").lower()
+    return re.sub(r"[-.\s]+", "_", re.sub(_CAMEL, "_", key)).strip("_").lower()
 
 
 def _is_email(text: str) -> bool:
-    return bool(_EMAIL.fullmatch(text)) and not _RESERVED_DOMAIN.search(text.rpartition("@")[2])
+    return bool(re.fullmatch(_EMAIL, text)) and not re.search(_RESERVED_DOMAIN, text.rpartition("@")[2])
 
 
 @rule(
@@ -77,6 +77,6 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         unquoted = text.strip("'\"")
         if _is_email(unquoted):
             yield report(obj.at("data", key), f"ConfigMap `{obj.name}` holds an e-mail address under `{key}`", redact=True)
-        elif (_USER_KEY.search(_key_words(key)) and looks_like_literal_secret(text) and " " not in unquoted
+        elif (re.search(_USER_KEY, _key_words(key)) and looks_like_literal_secret(text) and " " not in unquoted
               and "@" not in unquoted and "/" not in unquoted and len(unquoted) <= 64):
             yield report(obj.at("data", key), f"ConfigMap `{obj.name}` holds a user name under `{key}`", redact=True)

@@ -7,10 +7,10 @@ from linter.api import Context, K8sObject, Report, Severity, Target, containers,
 from linter.secrets import looks_like_secret_flag
 
 # `--password=value`, `-p=value`, `PASSWORD=value` inside one argument (also inside `sh -c` scripts)
-_INLINE = re.compile(r"(?:^|[\s;&|(])(--?[A-Za-z][A-Za-z0-9_.-]*|[A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|[^\s;&|)]+)")
-_FLAG = re.compile(r"^--?[A-Za-z][A-Za-z0-9_.-]*$")
+_INLINE = r"(?:^|[\s;&|(])(--?[A-Za-z][A-Za-z0-9_.-]*|[A-Za-z_][A-Za-z0-9_]*)=(\"[^\"]*\"|'[^']*'|[^\s;&|)]+)"
+_FLAG = r"^--?[A-Za-z][A-Za-z0-9_.-]*$"
 # `scheme://user:password@host`: a password inlined in a connection URL
-_URL_PASSWORD = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@'\"]*:([^/\s@'\"]+)@")
+_URL_PASSWORD = r"[A-Za-z][A-Za-z0-9+.-]*://[^/\s:@'\"]*:([^/\s@'\"]+)@"
 
 
 def _literal(value: str) -> bool:
@@ -73,17 +73,17 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
                 if not isinstance(item, str):
                     continue
                 flag = None
-                for m in _INLINE.finditer(item):
+                for m in re.finditer(_INLINE, item):
                     if looks_like_secret_flag(m.group(1)) and _literal(m.group(2)):
                         flag = m.group(1)
                         break
-                if flag is None and _FLAG.match(item) and looks_like_secret_flag(item) and i + 1 < len(items):
+                if flag is None and re.match(_FLAG, item) and looks_like_secret_flag(item) and i + 1 < len(items):
                     nxt = items[i + 1]
                     if isinstance(nxt, str) and not nxt.startswith("-") and _literal(nxt):
                         flag = item
                         i = i + 1
                 if flag is None:
-                    m = _URL_PASSWORD.search(item)
+                    m = re.search(_URL_PASSWORD, item)
                     if m and _literal(m.group(1)):
                         yield report(c.at(field, i),
                                      f"container `{c.name}` passes a URL with an inline password ({field}[{i}]); read it from a Secret",

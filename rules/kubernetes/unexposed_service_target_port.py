@@ -7,7 +7,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, report, rul
 from linter.sources.crossref import container_ports, index, namespace_of, service_selector, templates_selected_by
 
 
-_NUMBER = re.compile(r"(?<![0-9])([0-9]{2,5})(?![0-9])")
+_NUMBER = r"(?<![0-9])([0-9]{2,5})(?![0-9])"
 
 
 def _mentioned_ports(node: dict) -> set[int]:  # type: ignore[type-arg]
@@ -18,7 +18,7 @@ def _mentioned_ports(node: dict) -> set[int]:  # type: ignore[type-arg]
         words += [str(w) for w in items] if isinstance(items, list) else []
     env = node.get("env")
     words += [str(e.get("value")) for e in env if isinstance(e, dict)] if isinstance(env, list) else []
-    return {int(m) for w in words for m in _NUMBER.findall(w)}
+    return {int(m) for w in words for m in re.findall(_NUMBER, w)}
 
 
 @rule(

@@ -150,13 +150,11 @@ def test_a_rule_that_raises_becomes_an_internal_error(monkeypatch):
     def boom(df, ctx):
         raise RuntimeError("bug")
 
-    import dataclasses
-
     from linter.config import build_config
     from linter.engine import Linter
     from linter.registry import Registry
 
-    broken = dataclasses.replace(r, check=boom)
+    broken = r._replace(check=boom)
     reg = Registry([broken if x.id == "DF001" else x for x in default_registry()])
     found = Linter(reg, build_config(reg, {})).lint_text(GOOD, "Dockerfile", "dockerfile")
     assert [(f.rule_id, f.message) for f in found if f.rule_id == "KL005"] == [

@@ -92,7 +92,7 @@ def test_rule_options_are_typed():
         strict: bool = False
 
     base = REG.resolve("DF001")
-    r = Rule(dataclasses.replace(base.meta, options=Opts), base.check)
+    r = Rule(base.meta._replace(options=Opts), base.check)
     assert _make_options(r, {"allowed-registries": ["ghcr.io"]}, "x").allowed_registries == ("ghcr.io",)
     with pytest.raises(ConfigError, match="must be true or false"):
         _make_options(r, {"strict": "yes"}, "x")
