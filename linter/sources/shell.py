@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterator
 
+from linter.sources.shell_pieces import RESERVED, UNSUPPORTED, is_assignment, plain_words, split_pieces
+
 
 WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
 SHELLS = {"sh", "bash", "ash", "dash", "zsh"}
@@ -24,10 +26,11 @@ class Command:
     words: tuple[str, ...]  # the command name and its arguments, wrappers (sudo, env) removed
     assignments: tuple[str, ...] = field(default=())  # `NAME=value` prefixes
     wrappers: tuple[str, ...] = field(default=())  # wrapper commands removed from the front (`sudo`, `env`)
+    # the command's base name (`/usr/bin/pip` -> `pip`); rules ask for it about a million times a corpus run
+    name: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def name(self) -> str:
-        return self.words[0].rsplit("/", 1)[-1] if self.words else ""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", self.words[0].rsplit("/", 1)[-1] if self.words else "")
 
     @property
     def args(self) -> tuple[str, ...]:
@@ -85,19 +88,29 @@ def _commands_of(tree: object, out: list[Command], depth: int) -> None:
                 stack.append(child)
     for node in found:
         parts = node.parts
-        words = [p.word for p in parts if p.kind == "word"]
-        assignments = [p.word for p in parts if p.kind == "assignment"]
-        wrappers: list[str] = []
-        words = _strip_wrappers(words, assignments, wrappers)
-        if words:
-            out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
-            if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and depth < 3:
-                inner = words[words.index("-c") + 1]
-                out.extend(_parse(inner, depth + 1))
+        _add_command([p.word for p in parts if p.kind == "word"],
+                     [p.word for p in parts if p.kind == "assignment"], out, depth)
+
+
+def _add_command(words: list[str], assignments: list[str], out: list[Command], depth: int) -> None:
+    wrappers: list[str] = []
+    words = _strip_wrappers(words, assignments, wrappers)
+    if words:
+        out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
+        if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and depth < 3:
+            inner = words[words.index("-c") + 1]
+            out.extend(_parse(inner, depth + 1))
 
 
 def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
     if len(script) <= MAX_SCRIPT:
+        pieces = split_pieces(script)
+        if pieces == UNSUPPORTED:
+            return _fallback(script)
+        if isinstance(pieces, list):
+            found = _parse_pieces(pieces, depth)
+            if found is not None:
+                return found
         try:
             from linter.sources.bashlex_tables import import_bashlex  # first use; tables cached
 
@@ -112,6 +125,41 @@ def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
         except Exception:  # bashlex raises many kinds of errors on valid but unsupported syntax
             pass
     return _fallback(script)
+
+
+def _parse_pieces(pieces: list[str], depth: int) -> tuple[Command, ...] | None:
+    """The commands of a script from its top-level pieces; None if bashlex fails on one."""
+    out: list[Command] = []
+    for piece in pieces:
+        words = plain_words(piece)
+        if words is not None and not any(w in RESERVED for w, _ in words):
+            n = 0
+            while n < len(words) and is_assignment(words[n][1]):
+                n += 1
+            _add_command([w for w, _ in words[n:]], [w for w, _ in words[:n]], out, depth)
+            continue
+        found = _parse_piece(piece, depth)
+        if found is None:
+            return None
+        out.extend(found)
+    return tuple(out)
+
+
+@lru_cache(maxsize=8192)
+def _parse_piece(piece: str, depth: int) -> tuple[Command, ...] | None:
+    """One piece through bashlex (pieces recur across Dockerfiles more than whole scripts do)."""
+    try:
+        from linter.sources.bashlex_tables import import_bashlex
+
+        bashlex = import_bashlex()
+        out: list[Command] = []
+        with _time_limit(PARSE_SECONDS):
+            trees = bashlex.parse(piece)
+        for tree in trees:
+            _commands_of(tree, out, depth)
+        return tuple(out)
+    except Exception:
+        return None
 
 
 PARSE_SECONDS = 2.0
