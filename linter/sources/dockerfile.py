@@ -11,6 +11,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator
 
 from dockerfile_parse import DockerfileParser
@@ -175,6 +176,12 @@ def parse_arg(value: str) -> list[tuple[str, str | None]]:
 
 
 def _split_words(value: str) -> list[str]:
+    return list(_words_of(value))
+
+
+@lru_cache(maxsize=4096)
+def _words_of(value: str) -> tuple[str, ...]:
+    """Whitespace-separated words, quotes kept; many rules split the same ENV/ARG/LABEL text."""
     words, current, quote = [], [], ""
     for ch in value:
         if quote:
@@ -192,7 +199,7 @@ def _split_words(value: str) -> list[str]:
             current.append(ch)
     if current:
         words.append("".join(current))
-    return words
+    return tuple(words)
 
 
 def _unquote(text: str) -> str:
