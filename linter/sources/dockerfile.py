@@ -322,6 +322,11 @@ def _structure(text: str, lines: list[str]) -> list[dict[str, object]]:
 
 
 def _join_blank_continuations(lines: list[str], cont_re: re.Pattern[str], escape: str) -> list[str]:
+    # a blank line can only continue an instruction right after a line ending in the escape
+    # (comment lines between): without one anywhere, nothing to join
+    blank_after_escape = re.compile(re.escape(escape) + r"[^\S\n]*\n(?:[^\S\n]*#[^\n]*\n)*[^\S\n]*(?:\n|\Z)")
+    if not blank_after_escape.search("\n".join(lines)):
+        return lines
     out = lines
     in_cont = False
     for i, line in enumerate(lines):
@@ -339,7 +344,9 @@ def _join_blank_continuations(lines: list[str], cont_re: re.Pattern[str], escape
 
 
 def _long_runs(lines: list[str], cont_re: re.Pattern[str]) -> list[tuple[int, int]]:
-    runs = []
+    runs: list[tuple[int, int]] = []
+    if len(lines) <= CHUNK + 1:  # no run can be longer than CHUNK lines
+        return runs
     in_cont, start = False, 0
     for i, line in enumerate(lines):
         if _COMMENT_RE.match(line):
