@@ -127,10 +127,14 @@ def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
     return _fallback(script)
 
 
-def _parse_pieces(pieces: list[str], depth: int) -> tuple[Command, ...] | None:
-    """The commands of a script from its top-level pieces; None if bashlex fails on one."""
+def _parse_pieces(pieces: list[tuple[str, bool]], depth: int) -> tuple[Command, ...] | None:
+    """The commands of a script from its top-level pieces; None if bashlex fails on one.
+
+    A piece after a `|` is not a command list of its own (`a | ! b` is an error, `! b` is not):
+    only a plain one is read apart.
+    """
     out: list[Command] = []
-    for piece in pieces:
+    for piece, piped in pieces:
         words = plain_words(piece)
         if words is not None and not any(w in RESERVED for w, _ in words):
             n = 0
@@ -138,6 +142,8 @@ def _parse_pieces(pieces: list[str], depth: int) -> tuple[Command, ...] | None:
                 n += 1
             _add_command([w for w, _ in words[n:]], [w for w, _ in words[:n]], out, depth)
             continue
+        if piped:
+            return None
         found = _parse_piece(piece, depth)
         if found is None:
             return None

@@ -29,8 +29,9 @@ RESERVED = frozenset({
 _NEVER_PARSED = ("case", "[[")  # bashlex raises NotImplementedError on these commands
 
 
-def split_pieces(script: str) -> Union[list[str], str, None]:
-    """The top-level pieces of `script`, UNSUPPORTED, or None when the scan is unsure."""
+def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
+    """The top-level pieces of `script`, each with True if it follows a `|`; UNSUPPORTED; or
+    None when the scan is unsure."""
     pieces: list[str] = []
     seps: list[str] = []  # the separator that ends each piece ("" at the end)
     stack: list[str] = []  # open contexts: quotes, "(" for $(...), "{" for ${...}
@@ -115,7 +116,7 @@ def split_pieces(script: str) -> Union[list[str], str, None]:
             if before not in ";\n" or after not in ("\n", ""):
                 return _unsure(pieces, "")
         else:
-            out.append(stripped)
+            out.append((stripped, before == "|"))
         before = after
     return out
 
@@ -134,7 +135,9 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
     words: list[tuple[str, str]] = []
     current: list[str] = []
     begin = -1  # where the current word starts, -1 between words
-    quoted = False  # the current word has a quoted part: bashlex mangles some words with two
+    # bashlex removes quotes inside a word's quoted part and mangles some words with two quoted
+    # parts: such words are left to it
+    quoted = False
     i, n = 0, len(piece)
     while i < n:
         ch = piece[i]
@@ -159,7 +162,7 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
             continue
         elif ch == "'":
             end = piece.find("'", i + 1)
-            if end < 0 or quoted:
+            if end < 0 or quoted or '"' in piece[i + 1:end]:
                 return None
             quoted = True
             current.append(piece[i + 1:end])
@@ -173,7 +176,7 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
             quoted = True
             end = i + 1
             while end < n and piece[end] != '"':
-                if piece[end] in "\\`":
+                if piece[end] in "\\`'":
                     return None
                 if piece[end] == "$":
                     after = _parameter_end(piece, end)

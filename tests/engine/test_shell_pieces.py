@@ -34,6 +34,7 @@ CASES = [
     "a ;; b",
     "; a",
     "a |\n b",
+    "a | ! b && c | time d",
     "a & b",
     "if [ -f x ]; then a; fi && b",
     "case $x in a) b;; esac; c",
@@ -43,6 +44,7 @@ CASES = [
     "(cd src && make) && ls",
     "echo `id` && ls # comment && rm",
     "\"q w\"'s t' && a\"b c\"'d e'",
+    "x a\"'b'\" a'b\"c\"' A=\"'x'\" \" \"q w\" 's t' \"",
     'echo "${A:-$B}" ${C:+x} "$(echo ")")"',
     "echo é && ls",
     "cat <<EOF\nhello\nEOF\n",
@@ -80,8 +82,9 @@ def test_a_piece_shared_by_two_scripts_is_parsed_once() -> None:
 
 
 def test_scan_results() -> None:
-    assert split_pieces("a && b || c; d | e\nf") == ["a", "b", "c", "d", "e", "f"]
-    assert split_pieces("a 'b && c' \"$(d; e)\"") == ["a 'b && c' \"$(d; e)\""]
+    assert split_pieces("a && b || c; d | e\nf") == [("a", False), ("b", False), ("c", False), ("d", False),
+                                                      ("e", True), ("f", False)]
+    assert split_pieces("a 'b && c' \"$(d; e)\"") == [("a 'b && c' \"$(d; e)\"", False)]
     assert split_pieces("a; case x in y) z;; esac") == UNSUPPORTED
     assert split_pieces("(a)") is None
     assert split_pieces("a & b") is None
@@ -94,7 +97,7 @@ TOKENS = [
     "--opt=v", "/p/*", "[", "]", "~/x", "sh", "bash", "-c", "sudo", "env", "1a=b", '"A"=1', "é",
     "&&", "||", ";", "|", "\n", "&", ";;", ">", ">/dev/null", "2>&1", "<", "(", ")", "{", "}", "$(", "`",
     "#", "if", "then", "fi", "case", "in", "esac", "[[", "]]", "!", "do", "done", "for", "time", "\\",
-    '"', "'", "=", "$((1+2))", "<<E", "E",
+    '"', "'", "=", "$((1+2))", "<<E", "E", "a\"b'c'\"", "'a\"b'", "x\"$V\"", "\"'\"", "'\"'",
 ]
 
 
