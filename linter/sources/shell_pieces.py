@@ -2,9 +2,10 @@
 
 Most RUN scripts are lists of simple commands (`apt-get update && apt-get install -y curl`), and
 the same commands recur across Dockerfiles. `split_pieces` cuts a script at its top-level `&&`,
-`||`, `;`, `|` and newlines (outside quotes, `$(...)` and `${...}`); `plain_words` reads the
-words of a piece made only of plain words (letters, digits, `-./:=,+@%^~*[]`, `$NAME`,
-`${...}`, single- and simply double-quoted strings), the way bashlex reads them. Anything the
+`||`, `;`, `|` and newlines (outside quotes, `$(...)`, `${...}` and if/for/while/until
+compounds, which stay one piece); `plain_words` reads the words of a piece made only of plain
+words (letters, digits, `-./:=,+@%^~*[]`, `$NAME`, `${...}`, single- and simply double-quoted
+strings), the way bashlex reads them. Anything the
 scan is not sure of (subshells, braces, `<`, backquotes, comments, a lone `&`, odd empty
 pieces) gives None: the caller then parses the whole script with bashlex, as before.
 
@@ -27,6 +28,9 @@ RESERVED = frozenset({
     "select", "function", "{", "}", "[[", "]]", "!", "time", "coproc", "in", "((", "))",
 })
 _NEVER_PARSED = ("case", "[[")  # bashlex raises NotImplementedError on these commands
+_OPENERS = frozenset({"if", "for", "while", "until"})
+_CLOSERS = frozenset({"fi", "done"})
+_PREFIXES = frozenset({"then", "do", "else", "!"})  # words before a command in a compound's part
 
 
 def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
@@ -36,6 +40,8 @@ def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
     seps: list[str] = []  # the separator that ends each piece ("" at the end)
     stack: list[str] = []  # open contexts: quotes, "(" for $(...), "{" for ${...}
     start = i = 0
+    part = 0  # where the current part of a piece starts (a compound piece has several)
+    depth = 0  # if/for/while/until compounds open: their separators stay inside the piece
     n = len(script)
     while i < n:
         ch = script[i]
@@ -88,21 +94,36 @@ def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
             elif stack:
                 pass
             elif script.startswith("&&", i) or script.startswith("||", i):
-                pieces.append(script[start:i])
-                seps.append(script[i:i + 2])
+                depth = _nesting(script[part:i], depth)
+                if depth < 0:
+                    return UNSUPPORTED
+                if depth == 0:
+                    pieces.append(script[start:i])
+                    seps.append(script[i:i + 2])
+                    start = i + 2
                 i += 2
-                start = i
+                part = i
                 continue
             elif ch == "&":
                 if not (i and script[i - 1] == ">" or script.startswith("&>", i)):
                     return _unsure(pieces, script[start:i])  # a background job
             elif ch in ";|\n" and not (ch == "|" and i and script[i - 1] == ">"):
-                pieces.append(script[start:i])
-                seps.append(ch)
-                start = i + 1
+                depth = _nesting(script[part:i], depth)
+                if depth < 0:
+                    return UNSUPPORTED
+                if depth == 0:
+                    pieces.append(script[start:i])
+                    seps.append(ch)
+                    start = i + 1
+                part = i + 1
         i += 1
     if stack:
         return _unsure(pieces, script[start:])
+    depth = _nesting(script[part:], depth)
+    if depth < 0:
+        return UNSUPPORTED
+    if depth > 0:
+        return _unsure(pieces, "")
     pieces.append(script[start:])
     seps.append("")
     if _unsure(pieces, "") == UNSUPPORTED:
@@ -121,6 +142,25 @@ def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
     return out
 
 
+def _nesting(part: str, depth: int) -> int:
+    """The compound depth after `part` (the text between two separators); -1: it opens a
+    command bashlex never parses."""
+    words = part.split()
+    k = 0
+    while k < len(words) and words[k] in _PREFIXES:
+        k += 1
+    if k == len(words):
+        return depth
+    word = words[k]
+    if word in _NEVER_PARSED and k + 1 < len(words):
+        return -1
+    if word in _OPENERS:
+        return depth + 1
+    if word in _CLOSERS and depth:
+        return depth - 1
+    return depth
+
+
 def _unsure(pieces: list[str], partial: str) -> str | None:
     """UNSUPPORTED if a piece read so far opens a command bashlex never parses, else None."""
     for piece in (*pieces, partial):
@@ -135,8 +175,8 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
     words: list[tuple[str, str]] = []
     current: list[str] = []
     begin = -1  # where the current word starts, -1 between words
-    # bashlex removes quotes inside a word's quoted part and mangles some words with two quoted
-    # parts: such words are left to it
+    # bashlex drops the quotes inside a quoted part that is not a whole word (`a'b"c"'`) and
+    # mangles some words with two quoted parts: such words are left to it
     quoted = False
     i, n = 0, len(piece)
     while i < n:
@@ -162,7 +202,7 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
             continue
         elif ch == "'":
             end = piece.find("'", i + 1)
-            if end < 0 or quoted or '"' in piece[i + 1:end]:
+            if end < 0 or quoted or '"' in piece[i + 1:end] and not _whole_word(piece, begin, end):
                 return None
             quoted = True
             current.append(piece[i + 1:end])
@@ -175,9 +215,12 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
                 return None
             quoted = True
             end = i + 1
+            other = False  # a single quote inside
             while end < n and piece[end] != '"':
-                if piece[end] in "\\`'":
+                if piece[end] in "\\`":
                     return None
+                if piece[end] == "'":
+                    other = True
                 if piece[end] == "$":
                     after = _parameter_end(piece, end)
                     if after < 0:
@@ -185,7 +228,7 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
                     end = after
                 else:
                     end += 1
-            if end >= n:
+            if end >= n or other and not _whole_word(piece, begin, end):
                 return None
             current.append(piece[i + 1:end])
             if begin < 0:
@@ -200,6 +243,12 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
     if begin >= 0:
         words.append(("".join(current), piece[begin:]))
     return words
+
+
+def _whole_word(piece: str, begin: int, end: int) -> bool:
+    """True if the quoted part closing at `end` is a whole word (bashlex keeps the other kind
+    of quote inside such a word only)."""
+    return begin < 0 and (end + 1 == len(piece) or piece[end + 1] in " \t\n")
 
 
 def _parameter_end(text: str, i: int) -> int:

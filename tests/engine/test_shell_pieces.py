@@ -37,6 +37,11 @@ CASES = [
     "a | ! b && c | time d",
     "a & b",
     "if [ -f x ]; then a; fi && b",
+    "set -eux; a=1; if [ -n \"$a\" ]; then for x in 1 2; do while y; do z; done; done; fi; apt-get update",
+    "a; if b; then c; fi; fi; d",
+    "a; if b; then c",
+    "for x in a; do case $x in a) b;; esac; done; c",
+    "if a; then [[ -f x ]] && y; fi",
     "case $x in a) b;; esac; c",
     "x=1; case $x in a) b;; esac",
     "[[ -f x ]] && y",
@@ -45,6 +50,7 @@ CASES = [
     "echo `id` && ls # comment && rm",
     "\"q w\"'s t' && a\"b c\"'d e'",
     "x a\"'b'\" a'b\"c\"' A=\"'x'\" \" \"q w\" 's t' \"",
+    "x 'a\"b'c \"a'b\"c 'a\"b'$X A='a\"b' | awk 'sub(\":$\", \"\", $1) { print $1 }' \"a'b\"",
     'echo "${A:-$B}" ${C:+x} "$(echo ")")"',
     "echo é && ls",
     "cat <<EOF\nhello\nEOF\n",
@@ -87,6 +93,7 @@ def test_scan_results() -> None:
     assert split_pieces("a 'b && c' \"$(d; e)\"") == [("a 'b && c' \"$(d; e)\"", False)]
     assert split_pieces("a; case x in y) z;; esac") == UNSUPPORTED
     assert split_pieces("(a)") is None
+    assert split_pieces("a; if b; then c; fi && d") == [("a", False), ("if b; then c; fi", False), ("d", False)]
     assert split_pieces("a & b") is None
     assert plain_words("A='x y' b\"c\"d $E") == [("A=x y", "A='x y'"), ("bcd", 'b"c"d'), ("$E", "$E")]
     assert plain_words("a > b") is None
@@ -97,7 +104,7 @@ TOKENS = [
     "--opt=v", "/p/*", "[", "]", "~/x", "sh", "bash", "-c", "sudo", "env", "1a=b", '"A"=1', "é",
     "&&", "||", ";", "|", "\n", "&", ";;", ">", ">/dev/null", "2>&1", "<", "(", ")", "{", "}", "$(", "`",
     "#", "if", "then", "fi", "case", "in", "esac", "[[", "]]", "!", "do", "done", "for", "time", "\\",
-    '"', "'", "=", "$((1+2))", "<<E", "E", "a\"b'c'\"", "'a\"b'", "x\"$V\"", "\"'\"", "'\"'",
+    '"', "'", "=", "$((1+2))", "<<E", "E", "a\"b'c'\"", "'a\"b'", "x\"$V\"", "\"'\"", "'\"'", "'a\"b'", "\"a'$V\"", "'a\"b'c",
 ]
 
 
