@@ -2,12 +2,12 @@
 
 Most RUN scripts are lists of simple commands (`apt-get update && apt-get install -y curl`), and
 the same commands recur across Dockerfiles. `split_pieces` cuts a script at its top-level `&&`,
-`||`, `;`, `|` and newlines (outside quotes, `$(...)`, `${...}` and if/for/while/until
-compounds, which stay one piece); `plain_words` reads the words of a piece made only of plain
-words (letters, digits, `-./:=,+@%^~*[]`, `$NAME`, `${...}`, single- and simply double-quoted
-strings), the way bashlex reads them. Anything the
-scan is not sure of (subshells, braces, `<`, backquotes, comments, a lone `&`, odd empty
-pieces) gives None: the caller then parses the whole script with bashlex, as before.
+`||`, `;`, `|` and newlines (outside quotes, `$(...)`, `${...}`, subshells, groups and
+if/for/while/until compounds, which stay one piece); `plain_words` reads the words of a piece
+made only of plain words (letters, digits, `-./:=,+@%^~*[]`, `$NAME`, `${...}`, single- and
+simply double-quoted strings), the way bashlex reads them. Anything the scan is not sure of
+(`<`, backquotes, comments, a lone `&`, odd empty pieces) gives None: the caller then parses
+the whole script with bashlex, as before.
 
 `UNSUPPORTED`: a piece opens a `case` or `[[ ]]` command, which bashlex never parses (it
 raises NotImplementedError on them), so the whole script would fail in bashlex anyway.
@@ -19,6 +19,7 @@ from typing import Union
 
 UNSUPPORTED = "unsupported"
 _SAFE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=,+@%^~*-[]")
+_QUOTABLE = _SAFE | {" ", "\t"}  # what a quoted part that is not a whole word may hold
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _BRACED = re.compile(r"\{[^{}$`\\'\"]*\}")
 _ASSIGNMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\+?=")
@@ -38,7 +39,7 @@ def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
     None when the scan is unsure."""
     pieces: list[str] = []
     seps: list[str] = []  # the separator that ends each piece ("" at the end)
-    stack: list[str] = []  # open contexts: quotes, "(" for $(...), "{" for ${...}
+    stack: list[str] = []  # open contexts: quotes, "(" for $(...) and (...), "{" for ${...}, "g" for {...}
     start = i = 0
     part = 0  # where the current part of a piece starts (a compound piece has several)
     depth = 0  # if/for/while/until compounds open: their separators stay inside the piece
@@ -67,7 +68,7 @@ def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
                 stack.pop()
             elif ch in "'\"`$\\{":
                 return _unsure(pieces, script[start:i])
-        else:  # top level or inside $(...)
+        else:  # top level, or inside $(...), (...) or {...}
             if ch == "\\":
                 i += 1
             elif ch == "#" and (i == 0 or script[i - 1] in " \t\n;&|()"):
@@ -80,17 +81,20 @@ def split_pieces(script: str) -> Union[list[tuple[str, bool]], str, None]:
             elif script.startswith("${", i):
                 stack.append("{")
                 i += 1
-            elif ch == "(":
-                if top != "(":
-                    return _unsure(pieces, script[start:i])  # a subshell or an array
+            elif ch == "(":  # a subshell (or an array, `$((`): one piece up to its `)`
                 stack.append("(")
             elif ch == ")":
                 if top != "(":
                     return _unsure(pieces, script[start:i])
                 stack.pop()
-            elif ch in "`<{}":
-                if not stack or ch in "`<":
+            elif ch == "{":  # a group (or a brace expansion): one piece up to its `}`
+                stack.append("g")
+            elif ch == "}":
+                if top != "g":
                     return _unsure(pieces, script[start:i])
+                stack.pop()
+            elif ch in "`<":
+                return _unsure(pieces, script[start:i])
             elif stack:
                 pass
             elif script.startswith("&&", i) or script.startswith("||", i):
@@ -175,8 +179,8 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
     words: list[tuple[str, str]] = []
     current: list[str] = []
     begin = -1  # where the current word starts, -1 between words
-    # bashlex drops the quotes inside a quoted part that is not a whole word (`a'b"c"'`) and
-    # mangles some words with two quoted parts: such words are left to it
+    # bashlex mangles the quotes and backslashes inside a quoted part that is not a whole word
+    # (`a'b"c"'`), and some words with two quoted parts: such words are left to it
     quoted = False
     i, n = 0, len(piece)
     while i < n:
@@ -202,7 +206,7 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
             continue
         elif ch == "'":
             end = piece.find("'", i + 1)
-            if end < 0 or quoted or '"' in piece[i + 1:end] and not _whole_word(piece, begin, end):
+            if end < 0 or quoted or not _whole_word(piece, begin, end) and not _QUOTABLE.issuperset(piece[i + 1:end]):
                 return None
             quoted = True
             current.append(piece[i + 1:end])
@@ -215,12 +219,12 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
                 return None
             quoted = True
             end = i + 1
-            other = False  # a single quote inside
+            odd = False  # a character that bashlex may read otherwise in a part of a word
             while end < n and piece[end] != '"':
                 if piece[end] in "\\`":
                     return None
-                if piece[end] == "'":
-                    other = True
+                if piece[end] not in _QUOTABLE and piece[end] != "$":
+                    odd = True
                 if piece[end] == "$":
                     after = _parameter_end(piece, end)
                     if after < 0:
@@ -228,7 +232,7 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
                     end = after
                 else:
                     end += 1
-            if end >= n or other and not _whole_word(piece, begin, end):
+            if end >= n or odd and not _whole_word(piece, begin, end):
                 return None
             current.append(piece[i + 1:end])
             if begin < 0:
@@ -246,8 +250,8 @@ def plain_words(piece: str) -> list[tuple[str, str]] | None:
 
 
 def _whole_word(piece: str, begin: int, end: int) -> bool:
-    """True if the quoted part closing at `end` is a whole word (bashlex keeps the other kind
-    of quote inside such a word only)."""
+    """True if the quoted part closing at `end` is a whole word (bashlex reads only such a part
+    verbatim whatever it holds)."""
     return begin < 0 and (end + 1 == len(piece) or piece[end + 1] in " \t\n")
 
 

@@ -47,10 +47,11 @@ CASES = [
     "[[ -f x ]] && y",
     "echo case && echo [[",
     "(cd src && make) && ls",
+    "{ a; b; } > /log && a=(1 2) && echo {x,y}z && (a; (b)) | c && echo } && echo {",
     "echo `id` && ls # comment && rm",
     "\"q w\"'s t' && a\"b c\"'d e'",
     "x a\"'b'\" a'b\"c\"' A=\"'x'\" \" \"q w\" 's t' \"",
-    "x 'a\"b'c \"a'b\"c 'a\"b'$X A='a\"b' | awk 'sub(\":$\", \"\", $1) { print $1 }' \"a'b\"",
+    "a' x=1 $( ' 'a\\\\b'c 'a\\\\b' && x 'a\"b'c \"a'b\"c 'a\"b'$X A='a\"b' | awk 'sub(\":$\", \"\", $1) { print $1 }' \"a'b\"",
     'echo "${A:-$B}" ${C:+x} "$(echo ")")"',
     "echo é && ls",
     "cat <<EOF\nhello\nEOF\n",
@@ -92,7 +93,8 @@ def test_scan_results() -> None:
                                                       ("e", True), ("f", False)]
     assert split_pieces("a 'b && c' \"$(d; e)\"") == [("a 'b && c' \"$(d; e)\"", False)]
     assert split_pieces("a; case x in y) z;; esac") == UNSUPPORTED
-    assert split_pieces("(a)") is None
+    assert split_pieces("(a; b) && { c; d; } && e") == [("(a; b)", False), ("{ c; d; }", False), ("e", False)]
+    assert split_pieces("(a") is None
     assert split_pieces("a; if b; then c; fi && d") == [("a", False), ("if b; then c; fi", False), ("d", False)]
     assert split_pieces("a & b") is None
     assert plain_words("A='x y' b\"c\"d $E") == [("A=x y", "A='x y'"), ("bcd", 'b"c"d'), ("$E", "$E")]
@@ -104,7 +106,7 @@ TOKENS = [
     "--opt=v", "/p/*", "[", "]", "~/x", "sh", "bash", "-c", "sudo", "env", "1a=b", '"A"=1', "é",
     "&&", "||", ";", "|", "\n", "&", ";;", ">", ">/dev/null", "2>&1", "<", "(", ")", "{", "}", "$(", "`",
     "#", "if", "then", "fi", "case", "in", "esac", "[[", "]]", "!", "do", "done", "for", "time", "\\",
-    '"', "'", "=", "$((1+2))", "<<E", "E", "a\"b'c'\"", "'a\"b'", "x\"$V\"", "\"'\"", "'\"'", "'a\"b'", "\"a'$V\"", "'a\"b'c",
+    '"', "'", "=", "$((1+2))", "<<E", "E", "a\"b'c'\"", "'a\"b'", "x\"$V\"", "\"'\"", "'\"'", "'a\"b'", "\"a'$V\"", "'a\"b'c", "x'a\\\\b'", "' $( '", "'a b'", "'\\\\'",
 ]
 
 
