@@ -116,3 +116,18 @@ def test_random_scripts_parse_alike(tokens: list[str], gaps: list[str]) -> None:
     script = "".join(t + (gaps[i] if i < len(gaps) else " ") for i, t in enumerate(tokens))
     shell._parse_piece.cache_clear()
     assert shell._parse(script) == whole(script)
+
+
+def test_command_name_is_the_base_name_and_not_compared() -> None:
+    cmd = shell.Command(("/usr/bin/pip", "install", "x"))
+    assert cmd.name == "pip" and shell.Command(()).name == ""
+    assert cmd == shell.Command(("/usr/bin/pip", "install", "x")) and "name" not in repr(cmd)
+
+
+def test_cached_word_split_hands_out_fresh_lists() -> None:
+    from linter.sources.dockerfile import _split_words, parse_env_pairs
+
+    first = _split_words('A=1 B="x y"')
+    first.append("changed")
+    assert _split_words('A=1 B="x y"') == ["A=1", 'B="x y"']
+    assert parse_env_pairs('A=1 B="x y"') == [("A", "1"), ("B", "x y")]
