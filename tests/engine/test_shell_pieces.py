@@ -1,6 +1,8 @@
 """The piecewise RUN-script parse (linter.sources.shell_pieces) gives what a whole-script bashlex parse gives."""
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -131,3 +133,18 @@ def test_cached_word_split_hands_out_fresh_lists() -> None:
     first.append("changed")
     assert _split_words('A=1 B="x y"') == ["A=1", 'B="x y"']
     assert parse_env_pairs('A=1 B="x y"') == [("A", "1"), ("B", "x y")]
+
+
+def test_pieces_share_one_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def slow(piece: str, depth: int) -> tuple[shell.Command, ...]:
+        calls.append(piece)
+        clock[0] += shell.PARSE_SECONDS + 1
+        return ()
+
+    clock = [0.0]
+    monkeypatch.setattr(shell, "_parse_piece", slow)
+    monkeypatch.setattr(shell, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+    assert shell._parse_pieces([("a >x", False), ("b >y", False), ("c >z", False)], 0) is None
+    assert calls == ["a >x"]  # over budget after the first: the caller parses the whole script once
