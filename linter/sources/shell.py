@@ -134,11 +134,17 @@ def _parse_pieces(pieces: list[tuple[str, bool]], depth: int) -> tuple[Command, 
     """The commands of a script from its top-level pieces; None if bashlex fails on one.
 
     A piece after a `|` is not a command list of its own (`a | ! b` is an error, `! b` is not):
-    only a plain one is read apart.
+    a plain one is read apart, else its whole pipeline goes to bashlex.
     """
     out: list[Command] = []
     deadline = time.monotonic() + PARSE_SECONDS  # bashlex's time over all pieces, as over a whole script
+    pipeline: list[str] = []
+    mark = 0  # where the current pipeline's commands start in `out`
     for piece, piped in pieces:
+        if piped:
+            pipeline.append(piece)
+        else:
+            pipeline, mark = [piece], len(out)
         words = plain_words(piece)
         if words is not None and not any(w in RESERVED for w, _ in words):
             n = 0
@@ -146,8 +152,11 @@ def _parse_pieces(pieces: list[tuple[str, bool]], depth: int) -> tuple[Command, 
                 n += 1
             _add_command([w for w, _ in words[n:]], [w for w, _ in words[:n]], out, depth)
             continue
-        if piped or time.monotonic() > deadline:
+        if time.monotonic() > deadline:
             return None
+        if piped:
+            del out[mark:]
+            piece = " | ".join(pipeline)
         found = _parse_piece(piece, depth)
         if found is None:
             return None
@@ -212,26 +221,31 @@ SHLEX_LIMIT = 10_000
 
 
 def _fallback(script: str) -> tuple[Command, ...]:
-    out = []
     normalised = script
     for sep in ("&&", "||", ";", "|", "\n"):
         normalised = normalised.replace(sep, "\x00")
-    for segment in normalised.split("\x00"):
-        if len(segment) > SHLEX_LIMIT:  # shlex builds tokens by concatenation: quadratic on huge words
+    found = (_fallback_command(segment) for segment in normalised.split("\x00"))
+    return tuple(c for c in found if c is not None)
+
+
+@lru_cache(maxsize=4096)
+def _fallback_command(segment: str) -> Command | None:
+    """One segment of the fallback (shlex is slow, and segments recur across scripts)."""
+    if len(segment) > SHLEX_LIMIT:  # shlex builds tokens by concatenation: quadratic on huge words
+        words = segment.split()
+    else:
+        try:
+            words = shlex.split(segment, comments=False, posix=True)
+        except ValueError:
             words = segment.split()
-        else:
-            try:
-                words = shlex.split(segment, comments=False, posix=True)
-            except ValueError:
-                words = segment.split()
-        assignments = []
-        while words and "=" in words[0] and not words[0].startswith(("-", "=")):
-            assignments.append(words.pop(0))
-        wrappers: list[str] = []
-        words = _strip_wrappers(words, assignments, wrappers)
-        if words:
-            out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
-    return tuple(out)
+    assignments = []
+    while words and "=" in words[0] and not words[0].startswith(("-", "=")):
+        assignments.append(words.pop(0))
+    wrappers: list[str] = []
+    words = _strip_wrappers(words, assignments, wrappers)
+    if words:
+        return Command(tuple(words), tuple(assignments), tuple(wrappers))
+    return None
 
 
 @lru_cache(maxsize=4096)

@@ -37,6 +37,7 @@ CASES = [
     "; a",
     "a |\n b",
     "a | ! b && c | time d",
+    "x | awk '{ print \"a\" }' | sort && echo \"$A  f\" | sha256sum -c - | (cat) | tee x",
     "a & b",
     "if [ -f x ]; then a; fi && b",
     "set -eux; a=1; if [ -n \"$a\" ]; then for x in 1 2; do while y; do z; done; done; fi; apt-get update",
