@@ -111,7 +111,10 @@ def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
         if pieces == UNSUPPORTED:
             return _fallback(script)
         if isinstance(pieces, list):
-            found = _parse_pieces(pieces, depth)
+            try:
+                found = _parse_pieces(pieces, depth)
+            except _ParseTimeout:  # bashlex would not get through the whole script either
+                return _fallback(script)
             if found is not None:
                 return found
         try:
@@ -138,13 +141,13 @@ def _parse_pieces(pieces: list[tuple[str, bool]], depth: int) -> tuple[Command, 
     """
     out: list[Command] = []
     deadline = time.monotonic() + PARSE_SECONDS  # bashlex's time over all pieces, as over a whole script
-    pipeline: list[str] = []
-    mark = 0  # where the current pipeline's commands start in `out`
-    for piece, piped in pieces:
-        if piped:
-            pipeline.append(piece)
-        else:
-            pipeline, mark = [piece], len(out)
+    start = mark = 0  # the current pipeline's first piece, and where its commands start in `out`
+    k = 0
+    while k < len(pieces):
+        piece, piped = pieces[k]
+        if not piped:
+            start, mark = k, len(out)
+        k += 1
         words = plain_words(piece)
         if words is not None and not any(w in RESERVED for w, _ in words):
             n = 0
@@ -154,9 +157,11 @@ def _parse_pieces(pieces: list[tuple[str, bool]], depth: int) -> tuple[Command, 
             continue
         if time.monotonic() > deadline:
             return None
-        if piped:
+        if piped:  # the whole pipeline, once
+            while k < len(pieces) and pieces[k][1]:
+                k += 1
             del out[mark:]
-            piece = " | ".join(pipeline)
+            piece = " | ".join(p for p, _ in pieces[start:k])
         found = _parse_piece(piece, depth)
         if found is None:
             return None
@@ -177,6 +182,8 @@ def _parse_piece(piece: str, depth: int) -> tuple[Command, ...] | None:
         for tree in trees:
             _commands_of(tree, out, depth)
         return tuple(out)
+    except _ParseTimeout:
+        raise  # not cached
     except Exception:
         return None
 

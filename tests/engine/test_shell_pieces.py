@@ -149,3 +149,12 @@ def test_pieces_share_one_time_budget(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(shell, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     assert shell._parse_pieces([("a >x", False), ("b >y", False), ("c >z", False)], 0) is None
     assert calls == ["a >x"]  # over budget after the first: the caller parses the whole script once
+
+
+def test_a_piece_out_of_time_sends_the_script_to_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    def timeout(piece: str, depth: int) -> None:
+        raise shell._ParseTimeout()
+
+    monkeypatch.setattr(shell, "_parse_piece", timeout)
+    script = "apt-get update && make >/dev/null && ls"
+    assert shell._parse(script) == shell._fallback(script)
