@@ -11,6 +11,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from dockerfile_parse import DockerfileParser
@@ -174,6 +175,12 @@ def parse_arg(value: str) -> list[tuple[str, str | None]]:
 
 
 def _split_words(value: str) -> list[str]:
+    return list(_words_of(value))
+
+
+@lru_cache(maxsize=4096)
+def _words_of(value: str) -> tuple[str, ...]:
+    """Whitespace-separated words, quotes kept; many rules split the same ENV/ARG/LABEL text."""
     words, current, quote = [], [], ""
     for ch in value:
         if quote:
@@ -191,7 +198,7 @@ def _split_words(value: str) -> list[str]:
             current.append(ch)
     if current:
         words.append("".join(current))
-    return words
+    return tuple(words)
 
 
 def _unquote(text: str) -> str:
@@ -314,6 +321,11 @@ def _structure(text: str, lines: list[str]) -> list[dict[str, object]]:
 
 
 def _join_blank_continuations(lines: list[str], cont_re: re.Pattern[str], escape: str) -> list[str]:
+    # a blank line can only continue an instruction right after a line ending in the escape
+    # (comment lines between): without one anywhere, nothing to join
+    blank_after_escape = re.compile(re.escape(escape) + r"[^\S\n]*\n(?:[^\S\n]*#[^\n]*\n)*[^\S\n]*(?:\n|\Z)")
+    if not blank_after_escape.search("\n".join(lines)):
+        return lines
     out = lines
     in_cont = False
     for i, line in enumerate(lines):
@@ -331,7 +343,9 @@ def _join_blank_continuations(lines: list[str], cont_re: re.Pattern[str], escape
 
 
 def _long_runs(lines: list[str], cont_re: re.Pattern[str]) -> list[tuple[int, int]]:
-    runs = []
+    runs: list[tuple[int, int]] = []
+    if len(lines) <= CHUNK + 1:  # no run can be longer than CHUNK lines
+        return runs
     in_cont, start = False, 0
     for i, line in enumerate(lines):
         if _COMMENT_RE.match(line):

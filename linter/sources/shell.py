@@ -1,16 +1,21 @@
 """Shell commands of a RUN instruction, through a real shell parser (bashlex).
 
 Scripts bashlex cannot parse (arithmetic, some heredocs) fall back to a
-conservative tokenizer that splits on `&&`, `||`, `;` and `|`.
+conservative tokenizer that splits on `&&`, `||`, `;` and `|`. A cheap scan first
+(linter.sources.shell_pieces) reads plain commands itself and hands bashlex only the
+pieces of a script that need it, with the same result as a whole-script parse.
 """
 from __future__ import annotations
 
 import shlex
 import signal
 import threading
+import time
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator, NamedTuple
+from typing import Iterator
+
+from linter.sources.shell_pieces import RESERVED, UNSUPPORTED, is_assignment, plain_words, split_pieces
 
 
 WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
@@ -18,14 +23,31 @@ SHELLS = {"sh", "bash", "ash", "dash", "zsh"}
 MAX_SCRIPT = 200_000  # longer scripts use the fallback tokenizer: bashlex is slow on huge inputs
 
 
-class Command(NamedTuple):
-    words: tuple[str, ...]  # the command name and its arguments, wrappers (sudo, env) removed
-    assignments: tuple[str, ...] = ()  # `NAME=value` prefixes
-    wrappers: tuple[str, ...] = ()  # wrapper commands removed from the front (`sudo`, `env`)
+class Command:
+    """One simple command of a RUN script. Commands are shared between files (parsed pieces are
+    cached for the run): never change one."""
 
-    @property
-    def name(self) -> str:
-        return self.words[0].rsplit("/", 1)[-1] if self.words else ""
+    __slots__ = ("words", "assignments", "wrappers", "name")
+
+    def __init__(self, words: tuple[str, ...], assignments: tuple[str, ...] = (),
+                 wrappers: tuple[str, ...] = ()) -> None:
+        self.words = words  # the command name and its arguments, wrappers (sudo, env) removed
+        self.assignments = assignments  # `NAME=value` prefixes
+        self.wrappers = wrappers  # wrapper commands removed from the front (`sudo`, `env`)
+        # the command's base name (`/usr/bin/pip` -> `pip`); rules ask for it about a million times a corpus run
+        self.name = words[0].rsplit("/", 1)[-1] if words else ""
+
+    def _key(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        return self.words, self.assignments, self.wrappers
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Command) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Command(words={self.words!r}, assignments={self.assignments!r}, wrappers={self.wrappers!r})"
 
     @property
     def args(self) -> tuple[str, ...]:
@@ -83,19 +105,32 @@ def _commands_of(tree: object, out: list[Command], depth: int) -> None:
                 stack.append(child)
     for node in found:
         parts = node.parts
-        words = [p.word for p in parts if p.kind == "word"]
-        assignments = [p.word for p in parts if p.kind == "assignment"]
-        wrappers: list[str] = []
-        words = _strip_wrappers(words, assignments, wrappers)
-        if words:
-            out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
-            if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and depth < 3:
-                inner = words[words.index("-c") + 1]
-                out.extend(_parse(inner, depth + 1))
+        _add_command([p.word for p in parts if p.kind == "word"],
+                     [p.word for p in parts if p.kind == "assignment"], out, depth)
+
+
+def _add_command(words: list[str], assignments: list[str], out: list[Command], depth: int) -> None:
+    wrappers: list[str] = []
+    words = _strip_wrappers(words, assignments, wrappers)
+    if words:
+        out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
+        if words[0].rsplit("/", 1)[-1] in SHELLS and "-c" in words[1:-1] and depth < 3:
+            inner = words[words.index("-c") + 1]
+            out.extend(_parse(inner, depth + 1))
 
 
 def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
     if len(script) <= MAX_SCRIPT:
+        pieces = split_pieces(script)
+        if pieces == UNSUPPORTED:
+            return _fallback(script)
+        if isinstance(pieces, list):
+            try:
+                found = _parse_pieces(pieces, depth)
+            except _ParseTimeout:  # bashlex would not get through the whole script either
+                return _fallback(script)
+            if found is not None:
+                return found
         try:
             from linter.sources.bashlex_tables import import_bashlex  # first use; tables cached
 
@@ -110,6 +145,61 @@ def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
         except Exception:  # bashlex raises many kinds of errors on valid but unsupported syntax
             pass
     return _fallback(script)
+
+
+def _parse_pieces(pieces: list[tuple[str, bool]], depth: int) -> tuple[Command, ...] | None:
+    """The commands of a script from its top-level pieces; None if bashlex fails on one.
+
+    A piece after a `|` is not a command list of its own (`a | ! b` is an error, `! b` is not):
+    a plain one is read apart, else its whole pipeline goes to bashlex.
+    """
+    out: list[Command] = []
+    deadline = time.monotonic() + PARSE_SECONDS  # bashlex's time over all pieces, as over a whole script
+    start = mark = 0  # the current pipeline's first piece, and where its commands start in `out`
+    k = 0
+    while k < len(pieces):
+        piece, piped = pieces[k]
+        if not piped:
+            start, mark = k, len(out)
+        k += 1
+        words = plain_words(piece)
+        if words is not None and not any(w in RESERVED for w, _ in words):
+            n = 0
+            while n < len(words) and is_assignment(words[n][1]):
+                n += 1
+            _add_command([w for w, _ in words[n:]], [w for w, _ in words[:n]], out, depth)
+            continue
+        if time.monotonic() > deadline:
+            return None
+        if piped:  # the whole pipeline, once
+            while k < len(pieces) and pieces[k][1]:
+                k += 1
+            del out[mark:]
+            piece = " | ".join(p for p, _ in pieces[start:k])
+        found = _parse_piece(piece, depth)
+        if found is None:
+            return None
+        out.extend(found)
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _parse_piece(piece: str, depth: int) -> tuple[Command, ...] | None:
+    """One piece through bashlex (pieces recur across Dockerfiles more than whole scripts do)."""
+    try:
+        from linter.sources.bashlex_tables import import_bashlex
+
+        bashlex = import_bashlex()
+        out: list[Command] = []
+        with _time_limit(PARSE_SECONDS):
+            trees = bashlex.parse(piece)
+        for tree in trees:
+            _commands_of(tree, out, depth)
+        return tuple(out)
+    except _ParseTimeout:
+        raise  # not cached
+    except Exception:
+        return None
 
 
 PARSE_SECONDS = 2.0
@@ -152,26 +242,31 @@ SHLEX_LIMIT = 10_000
 
 
 def _fallback(script: str) -> tuple[Command, ...]:
-    out = []
     normalised = script
     for sep in ("&&", "||", ";", "|", "\n"):
         normalised = normalised.replace(sep, "\x00")
-    for segment in normalised.split("\x00"):
-        if len(segment) > SHLEX_LIMIT:  # shlex builds tokens by concatenation: quadratic on huge words
+    found = (_fallback_command(segment) for segment in normalised.split("\x00"))
+    return tuple(c for c in found if c is not None)
+
+
+@lru_cache(maxsize=4096)
+def _fallback_command(segment: str) -> Command | None:
+    """One segment of the fallback (shlex is slow, and segments recur across scripts)."""
+    if len(segment) > SHLEX_LIMIT:  # shlex builds tokens by concatenation: quadratic on huge words
+        words = segment.split()
+    else:
+        try:
+            words = shlex.split(segment, comments=False, posix=True)
+        except ValueError:
             words = segment.split()
-        else:
-            try:
-                words = shlex.split(segment, comments=False, posix=True)
-            except ValueError:
-                words = segment.split()
-        assignments = []
-        while words and "=" in words[0] and not words[0].startswith(("-", "=")):
-            assignments.append(words.pop(0))
-        wrappers: list[str] = []
-        words = _strip_wrappers(words, assignments, wrappers)
-        if words:
-            out.append(Command(tuple(words), tuple(assignments), tuple(wrappers)))
-    return tuple(out)
+    assignments = []
+    while words and "=" in words[0] and not words[0].startswith(("-", "=")):
+        assignments.append(words.pop(0))
+    wrappers: list[str] = []
+    words = _strip_wrappers(words, assignments, wrappers)
+    if words:
+        return Command(tuple(words), tuple(assignments), tuple(wrappers))
+    return None
 
 
 @lru_cache(maxsize=4096)
