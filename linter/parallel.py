@@ -9,8 +9,10 @@ lint (the pre-commit case, or a warm cache) never start a pool.
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
@@ -124,6 +126,18 @@ def prefetch_dockerfiles(linter: "Linter", sources: Sequence["SourceFile"]) -> N
             pass
 
 
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """While forking workers: the parent's objects out of the cyclic collector's reach. A worker's
+    collection writes to every tracked object it visits, so each worker would copy the pages of the
+    whole inherited heap (the run's objects so far) instead of sharing them."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _pool_context() -> Any:
     import multiprocessing
 
@@ -140,8 +154,8 @@ def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list
     size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_WORKER)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                                 initializer=_init_worker, initargs=(linter,)) as pool:
+        with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                                                initializer=_init_worker, initargs=(linter,)) as pool:
             return [r for rs in pool.map(_work, chunks) for r in rs]
     except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         # a worker killed for memory, no fork allowed, a result that cannot travel: lint in this process

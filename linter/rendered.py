@@ -48,6 +48,7 @@ _RULE_OF = {"render-failed": HC_RENDER_FAILED, "missing-dependency": HC_MISSING_
 Mapper = Callable[[int, int], tuple[str, int, int]]
 UNIT_KEY_VERSION = "1"  # bump when UnitResult or the mapping classes change
 PLAIN_TREES_BYTES = 3 * 1024 * 1024  # source text of the kustomize resource files kept parsed
+LARGE_BUILD_BYTES = 1024 * 1024  # inputs of a kustomization whose build runs while no other large one does
 _ENVIRONMENTAL = ("took more than", "cannot run ")  # kz.build's and helm's timeouts, a tool that cannot start
 
 
@@ -256,20 +257,18 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
     jobs = linter.jobs or default_jobs()
     # fork() only from a process that runs no other thread and has no Go runtime (Helm SDK) loaded
     can_fork = (sys.platform.startswith("linux") and helm_src._SDK is None and threading.active_count() == 1)
-    if can_fork:
-        # charts and kustomizations in separate pools: a worker that loaded the Helm SDK (a Go runtime,
-        # ~100 MB) ends before any worker parses the big kustomize outputs
-        charts = [i for i in todo if units[i].kind == "helm-chart"]
-        others = [i for i in todo if units[i].kind != "helm-chart"]
-        for group in (charts, others):
-            if (jobs > 1 and len(group) >= 2) or (group is charts and charts and _sdk_renders()):
-                order = sorted(group, key=lambda i: -costs[i])  # the biggest first: the workers end together
-                _in_pool(linter, units, order, results, min(jobs, len(group)))
+    charts = [i for i in todo if units[i].kind == "helm-chart"]
+    if can_fork and ((jobs > 1 and len(charts) >= 2) or (charts and _sdk_renders())):
+        order = sorted(charts, key=lambda i: -costs[i])  # the biggest first: the workers end together
+        _in_pool(linter, units, order, results, min(jobs, len(charts)))
+    # Kustomizations are linted here, their builds run ahead in threads: kustomize is most of their
+    # cost (~95 % of the CPU) and its own process; worker processes would only add their memory.
     left = [i for i in todo if results[i] is None]
     if not left:
         return
     folders = [Path(units[i].path) for i in left if units[i].kind == "kustomization"]
-    with _Prefetch(folders if len(folders) >= 2 else []) as ahead:
+    large = frozenset(Path(units[i].path) for i in left if costs[i] >= LARGE_BUILD_BYTES)
+    with _Prefetch(folders if len(folders) >= 2 else [], jobs, large) as ahead:
         for i in left:
             unit = units[i]
             results[i] = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
@@ -305,9 +304,11 @@ def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], result
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from linter.parallel import frozen_heap
+
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_init_worker, initargs=(linter, units)) as pool:
+        with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_init_worker, initargs=(linter, units)) as pool:
             futures = [(i, pool.submit(_work, i)) for i in order]
             for i, fut in futures:
                 try:
@@ -319,14 +320,23 @@ def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], result
 
 
 class _Prefetch:
-    """Kustomize builds started ahead, a few at a time, in threads (they are separate processes)."""
+    """Kustomize builds started ahead in threads (they are separate processes): `jobs` at a time, and
+    one large one at a time (a build holds ~100x its input: ~140 MB for argo-cd's 2 MB of CRDs)."""
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path], jobs: int = 1, large: frozenset[Path] = frozenset()) -> None:
         self.folders = folders
-        self.window = max(2, min(8, os.cpu_count() or 1))
+        self.window = max(1, jobs)
+        self.large = large
+        self.gate = threading.Lock()
         self.pool: Any = None
         self.futures: dict[Path, Any] = {}
         self.next = 0
+
+    def _build(self, folder: Path) -> tuple[str | None, str | None]:
+        if folder not in self.large:
+            return kz.build(folder)
+        with self.gate:
+            return kz.build(folder)
 
     def __enter__(self) -> "_Prefetch":
         if self.folders:
@@ -340,7 +350,7 @@ class _Prefetch:
         while self.next < len(self.folders) and len(self.futures) < self.window:
             folder = self.folders[self.next]
             self.next += 1
-            self.futures[folder] = self.pool.submit(kz.build, folder)
+            self.futures[folder] = self.pool.submit(self._build, folder)
 
     def get(self, folder: Path) -> tuple[str | None, str | None] | None:
         fut = self.futures.pop(folder, None)
