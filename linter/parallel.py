@@ -9,13 +9,12 @@ lint (the pre-commit case, or a warm cache) never start a pool.
 """
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from linter.memory import frozen_heap, release_free_memory
 from linter.model import Finding, Target
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,6 +80,7 @@ def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
         return [lint_source(_WORKER, s) for s in chunk]
     finally:
         _WORKER._parsed_dockerfiles.clear()
+        release_free_memory()
 
 
 PREFETCH_GROUP = 128  # Dockerfiles parsed ahead and batched together when linting in this process
@@ -124,18 +124,6 @@ def prefetch_dockerfiles(linter: "Linter", sources: Sequence["SourceFile"]) -> N
             prefetch(wanted, linter.config.rules[rule.id].options)
         except Exception:  # a failing prefetch is left out: the rule then does the work per file
             pass
-
-
-@contextmanager
-def frozen_heap() -> Iterator[None]:
-    """While forking workers: the parent's objects out of the cyclic collector's reach. A worker's
-    collection writes to every tracked object it visits, so each worker would copy the pages of the
-    whole inherited heap (the run's objects so far) instead of sharing them."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _pool_context() -> Any:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from linter import suppression as sup
 from linter.discovery import RENDERED_KINDS, SourceFile, _display
+from linter.memory import frozen_heap, release_free_memory
 from linter.model import Finding, Target
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
@@ -272,6 +273,7 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
         for i in left:
             unit = units[i]
             results[i] = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
+            release_free_memory()  # the unit's parse (a kustomize output: up to ~20x its text)
 
 
 def _sdk_renders() -> bool:
@@ -303,8 +305,6 @@ def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], result
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
-
-    from linter.parallel import frozen_heap
 
     try:
         with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from linter import rendered
-from linter.parallel import frozen_heap
+from linter.memory import frozen_heap
 from linter.sources import kustomize as kz
 
 
