@@ -262,15 +262,25 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
     if can_fork and ((jobs > 1 and len(charts) >= 2) or (charts and _sdk_renders())):
         order = sorted(charts, key=lambda i: -costs[i])  # the biggest first: the workers end together
         _in_pool(linter, units, order, results, min(jobs, len(charts)))
-    # Kustomizations are linted here, their builds run ahead in threads: kustomize is most of their
-    # cost (~95 % of the CPU) and its own process; worker processes would only add their memory.
+    # Kustomizations run in order in one process, their builds ahead in threads: kustomize is ~95 % of
+    # their CPU and its own process. That process is a forked worker when it can be: the parse trees
+    # of big kustomize outputs fragment the heap that held them (~50 MB over the corpus), which the
+    # worker gives back when it ends, instead of the parent keeping it into the plain-file phase.
+    kustomizations = [i for i in todo if units[i].kind == "kustomization"]
+    if can_fork and jobs > 1 and len(kustomizations) >= 2:
+        _in_worker(linter, units, kustomizations, costs, results, jobs)
     left = [i for i in todo if results[i] is None]
-    if not left:
-        return
-    folders = [Path(units[i].path) for i in left if units[i].kind == "kustomization"]
-    large = frozenset(Path(units[i].path) for i in left if costs[i] >= LARGE_BUILD_BYTES)
+    if left:
+        _run_here(linter, units, left, costs, results, keep, jobs)
+
+
+def _run_here(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
+              results: list[UnitResult | None], keep: bool, jobs: int) -> None:
+    """Run units in this process, in order; kustomize builds start ahead (`_Prefetch`)."""
+    folders = [Path(units[i].path) for i in order if units[i].kind == "kustomization"]
+    large = frozenset(Path(units[i].path) for i in order if costs[i] >= LARGE_BUILD_BYTES)
     with _Prefetch(folders if len(folders) >= 2 else [], jobs, large) as ahead:
-        for i in left:
+        for i in order:
             unit = units[i]
             results[i] = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
             release_free_memory()  # the unit's parse (a kustomize output: up to ~20x its text)
@@ -297,6 +307,30 @@ def _init_worker(linter: "Linter", units: list[SourceFile]) -> None:
 def _work(index: int) -> UnitResult:
     assert _WORKER is not None
     return _unit(_WORKER, _WORKER_UNITS[index], bool(_WORKER.by_target[Target.K8S_PROJECT]))
+
+
+def _work_in_order(order: list[int], costs: list[int], jobs: int) -> list[UnitResult | None]:
+    assert _WORKER is not None
+    results: list[UnitResult | None] = [None] * len(_WORKER_UNITS)
+    _run_here(_WORKER, _WORKER_UNITS, order, costs, results, bool(_WORKER.by_target[Target.K8S_PROJECT]), jobs)
+    return [results[i] for i in order]
+
+
+def _in_worker(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
+               results: list[UnitResult | None], jobs: int) -> None:
+    """Run units in order in one forked worker process; if it fails they stay None (run here after)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with frozen_heap(), ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_init_worker, initargs=(linter, units)) as pool:
+            done = pool.submit(_work_in_order, order, costs, jobs).result()
+    except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # no fork allowed, the worker killed for memory, a result that cannot travel
+    for i, result in zip(order, done):
+        results[i] = result
 
 
 def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], results: list[UnitResult | None],

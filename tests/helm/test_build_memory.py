@@ -78,3 +78,32 @@ def test_the_heap_is_frozen_only_while_forking():
     with frozen_heap():
         assert gc.get_freeze_count() > before
     assert gc.get_freeze_count() == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks a worker")
+def test_kustomizations_in_one_worker_or_here_give_the_same_results(tmp_path, monkeypatch):
+    from linter.config import build_config
+    from linter.discovery import SourceFile
+    from linter.engine import Linter
+    from linter.testing import default_registry
+
+    data = Path(__file__).resolve().parent / "data" / "kustomize"
+    monkeypatch.chdir(data.parent)
+    registry = default_registry()
+    linter = Linter(registry, build_config(registry, {}))
+    units = [SourceFile("kustomize/base", "kustomization", True), SourceFile("kustomize/overlays/prod", "kustomization", True)]
+    assert all(Path(u.path).is_dir() for u in units)
+    here: list = [None, None]
+    rendered._run_here(linter, units, [0, 1], [0, 0], here, False, 2)
+    there: list = [None, None]
+    rendered._in_worker(linter, units, [0, 1], [0, 0], there, 2)
+    assert there[0] is not None and there[1] is not None and any(r.mapped for r in here)
+    assert [r.findings + r.mapped for r in there] == [r.findings + r.mapped for r in here]
+
+    def broken(*args):
+        raise OSError("no worker")
+
+    monkeypatch.setattr(rendered, "_work_in_order", broken)
+    failed: list = [None, None]
+    rendered._in_worker(linter, units, [0, 1], [0, 0], failed, 2)
+    assert failed == [None, None]  # left for _run_units to run here
