@@ -9,7 +9,7 @@ map positions of its output (`HelmMap`, `KustomizeMap`), which :func:`remap` use
 the project findings.
 
 A unit's result is cached (linter/cache.py's database, keyed by the content of every file the
-unit reads, the tool that renders it and the run's salt) and charts render in worker processes
+unit reads, the tool that renders it and the run's salt) and units run in worker processes
 when that pays: see :func:`lint_rendered_sources`.
 """
 from __future__ import annotations
@@ -147,9 +147,10 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
     Units are looked up in the result cache first. Charts to render run in worker processes (forked
     before any Helm SDK is loaded here: a Go runtime does not survive fork()) when there are
     several and `--jobs` allows, else here in order (charts rendered with the Helm SDK then go to
-    one worker process, so the SDK never stays resident in this one). Kustomizations run here in
-    order, their builds ahead in threads (`_Prefetch`). Results are merged in unit order, so keys,
-    objects and findings are the same whatever the jobs and the cache.
+    one worker process, so the SDK never stays resident in this one). Kustomizations run in order in
+    one process (a forked worker with `--jobs` > 1, else this one), their builds ahead in threads
+    (`_Prefetch`). Results are merged in unit order, so keys, objects and findings are the same
+    whatever the jobs and the cache.
     """
     st = _state(linter)
     st.seen, st.late, st.roots = set(), {}, None
