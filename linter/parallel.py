@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
+from linter.memory import frozen_heap, release_free_memory
 from linter.model import Finding, Target
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,6 +82,7 @@ def _work(chunk: Sequence["SourceFile"]) -> list[FileResult]:
     finally:
         _WORKER._parsed_dockerfiles.clear()
         wait_for_prefetches(_WORKER)
+        release_free_memory()
 
 
 PREFETCH_GROUP = 128  # Dockerfiles parsed ahead and batched together when linting in this process
@@ -162,8 +164,8 @@ def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list
     size = max(1, -(-len(files) // (jobs * _CHUNKS_PER_WORKER)))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
-                                 initializer=_init_worker, initargs=(linter,)) as pool:
+        with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                                                initializer=_init_worker, initargs=(linter,)) as pool:
             return [r for rs in pool.map(_work, chunks) for r in rs]
     except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
         # a worker killed for memory, no fork allowed, a result that cannot travel: lint in this process

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from linter import suppression as sup
 from linter.discovery import RENDERED_KINDS, SourceFile, _display
+from linter.memory import frozen_heap, release_free_memory
 from linter.model import Finding, Target
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
@@ -47,6 +48,7 @@ _RULE_OF = {"render-failed": HC_RENDER_FAILED, "missing-dependency": HC_MISSING_
 Mapper = Callable[[int, int], tuple[str, int, int]]
 UNIT_KEY_VERSION = "1"  # bump when UnitResult or the mapping classes change
 PLAIN_TREES_BYTES = 3 * 1024 * 1024  # source text of the kustomize resource files kept parsed
+LARGE_BUILD_BYTES = 1024 * 1024  # inputs of a kustomization whose build runs while no other large one does
 _ENVIRONMENTAL = ("took more than", "cannot run ")  # kz.build's and helm's timeouts, a tool that cannot start
 
 
@@ -141,12 +143,13 @@ def _shown_of(key: str) -> str:
 def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "Project") -> tuple[list[SourceFile], list[Finding], list[str]]:
     """Lint charts and kustomizations among `files`; returns (plain files still to lint, findings, linted names).
 
-    Units are looked up in the result cache first; the misses run in worker processes (forked
+    Units are looked up in the result cache first. Charts to render run in worker processes (forked
     before any Helm SDK is loaded here: a Go runtime does not survive fork()) when there are
-    several and `--jobs` allows (charts, then kustomizations), else here in order (charts rendered
-    with the Helm SDK then go to one worker process, so the SDK never stays resident in this one).
-    Results are merged in unit order, so keys, objects and findings are the same whatever the jobs
-    and the cache.
+    several and `--jobs` allows, else here in order (charts rendered with the Helm SDK then go to
+    one worker process, so the SDK never stays resident in this one). Kustomizations run in order in
+    one process (a forked worker with `--jobs` > 1, else this one), their builds ahead in threads
+    (`_Prefetch`). Results are merged in unit order, so keys, objects and findings are the same
+    whatever the jobs and the cache.
     """
     st = _state(linter)
     st.seen, st.late, st.roots = set(), {}, None
@@ -255,23 +258,32 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
     jobs = linter.jobs or default_jobs()
     # fork() only from a process that runs no other thread and has no Go runtime (Helm SDK) loaded
     can_fork = (sys.platform.startswith("linux") and helm_src._SDK is None and threading.active_count() == 1)
-    if can_fork:
-        # charts and kustomizations in separate pools: a worker that loaded the Helm SDK (a Go runtime,
-        # ~100 MB) ends before any worker parses the big kustomize outputs
-        charts = [i for i in todo if units[i].kind == "helm-chart"]
-        others = [i for i in todo if units[i].kind != "helm-chart"]
-        for group in (charts, others):
-            if (jobs > 1 and len(group) >= 2) or (group is charts and charts and _sdk_renders()):
-                order = sorted(group, key=lambda i: -costs[i])  # the biggest first: the workers end together
-                _in_pool(linter, units, order, results, min(jobs, len(group)))
+    charts = [i for i in todo if units[i].kind == "helm-chart"]
+    if can_fork and ((jobs > 1 and len(charts) >= 2) or (charts and _sdk_renders())):
+        order = sorted(charts, key=lambda i: -costs[i])  # the biggest first: the workers end together
+        _in_pool(linter, units, order, results, min(jobs, len(charts)))
+    # Kustomizations run in order in one process, their builds ahead in threads: kustomize is ~95 % of
+    # their CPU and its own process. That process is a forked worker when it can be: the parse trees
+    # of big kustomize outputs fragment the heap that held them (~50 MB over the corpus), which the
+    # worker gives back when it ends, instead of the parent keeping it into the plain-file phase.
+    kustomizations = [i for i in todo if units[i].kind == "kustomization"]
+    if can_fork and jobs > 1 and len(kustomizations) >= 2:
+        _in_worker(linter, units, kustomizations, costs, results, jobs)
     left = [i for i in todo if results[i] is None]
-    if not left:
-        return
-    folders = [Path(units[i].path) for i in left if units[i].kind == "kustomization"]
-    with _Prefetch(folders if len(folders) >= 2 else []) as ahead:
-        for i in left:
+    if left:
+        _run_here(linter, units, left, costs, results, keep, jobs)
+
+
+def _run_here(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
+              results: list[UnitResult | None], keep: bool, jobs: int) -> None:
+    """Run units in this process, in order; kustomize builds start ahead (`_Prefetch`)."""
+    folders = [Path(units[i].path) for i in order if units[i].kind == "kustomization"]
+    large = frozenset(Path(units[i].path) for i in order if costs[i] >= LARGE_BUILD_BYTES)
+    with _Prefetch(folders if len(folders) >= 2 else [], jobs, large) as ahead:
+        for i in order:
             unit = units[i]
             results[i] = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
+            release_free_memory()  # the unit's parse (a kustomize output: up to ~20x its text)
 
 
 def _sdk_renders() -> bool:
@@ -297,6 +309,30 @@ def _work(index: int) -> UnitResult:
     return _unit(_WORKER, _WORKER_UNITS[index], bool(_WORKER.by_target[Target.K8S_PROJECT]))
 
 
+def _work_in_order(order: list[int], costs: list[int], jobs: int) -> list[UnitResult | None]:
+    assert _WORKER is not None
+    results: list[UnitResult | None] = [None] * len(_WORKER_UNITS)
+    _run_here(_WORKER, _WORKER_UNITS, order, costs, results, bool(_WORKER.by_target[Target.K8S_PROJECT]), jobs)
+    return [results[i] for i in order]
+
+
+def _in_worker(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
+               results: list[UnitResult | None], jobs: int) -> None:
+    """Run units in order in one forked worker process; if it fails they stay None (run here after)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        with frozen_heap(), ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_init_worker, initargs=(linter, units)) as pool:
+            done = pool.submit(_work_in_order, order, costs, jobs).result()
+    except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # no fork allowed, the worker killed for memory, a result that cannot travel
+    for i, result in zip(order, done):
+        results[i] = result
+
+
 def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], results: list[UnitResult | None],
              jobs: int) -> None:
     """Run units in forked worker processes; a unit whose worker failed stays None (run here after)."""
@@ -305,8 +341,8 @@ def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], result
     from concurrent.futures.process import BrokenProcessPool
 
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                 initializer=_init_worker, initargs=(linter, units)) as pool:
+        with frozen_heap(), ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                                initializer=_init_worker, initargs=(linter, units)) as pool:
             futures = [(i, pool.submit(_work, i)) for i in order]
             for i, fut in futures:
                 try:
@@ -318,14 +354,23 @@ def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], result
 
 
 class _Prefetch:
-    """Kustomize builds started ahead, a few at a time, in threads (they are separate processes)."""
+    """Kustomize builds started ahead in threads (they are separate processes): `jobs` at a time, and
+    one large one at a time (a build holds ~100x its input: ~140 MB for argo-cd's 2 MB of CRDs)."""
 
-    def __init__(self, folders: list[Path]) -> None:
+    def __init__(self, folders: list[Path], jobs: int = 1, large: frozenset[Path] = frozenset()) -> None:
         self.folders = folders
-        self.window = max(2, min(8, os.cpu_count() or 1))
+        self.window = max(1, jobs)
+        self.large = large
+        self.gate = threading.Lock()
         self.pool: Any = None
         self.futures: dict[Path, Any] = {}
         self.next = 0
+
+    def _build(self, folder: Path) -> tuple[str | None, str | None]:
+        if folder not in self.large:
+            return kz.build(folder)
+        with self.gate:
+            return kz.build(folder)
 
     def __enter__(self) -> "_Prefetch":
         if self.folders:
@@ -339,7 +384,7 @@ class _Prefetch:
         while self.next < len(self.folders) and len(self.futures) < self.window:
             folder = self.folders[self.next]
             self.next += 1
-            self.futures[folder] = self.pool.submit(kz.build, folder)
+            self.futures[folder] = self.pool.submit(self._build, folder)
 
     def get(self, folder: Path) -> tuple[str | None, str | None] | None:
         fut = self.futures.pop(folder, None)

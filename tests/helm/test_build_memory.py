@@ -1,0 +1,109 @@
+"""How many kustomize builds run at once, their Go heap limit, and the parent's heap frozen while forking."""
+from __future__ import annotations
+
+import gc
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from linter import rendered
+from linter.memory import frozen_heap
+from linter.sources import kustomize as kz
+
+
+def _tracked(monkeypatch):
+    """A fake kz.build that records the most builds (and large builds) running at once."""
+    lock = threading.Lock()
+    state = {"now": 0, "most": 0, "large_now": 0, "large_most": 0}
+
+    def build(folder):
+        large = folder.name.startswith("large")
+        with lock:
+            state["now"] += 1
+            state["most"] = max(state["most"], state["now"])
+            if large:
+                state["large_now"] += 1
+                state["large_most"] = max(state["large_most"], state["large_now"])
+        time.sleep(0.02)
+        with lock:
+            state["now"] -= 1
+            if large:
+                state["large_now"] -= 1
+        return f"built: {folder.name}\n", None
+
+    monkeypatch.setattr(kz, "build", build)
+    return state
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_never_more_builds_at_once_than_jobs(monkeypatch, jobs):
+    state = _tracked(monkeypatch)
+    folders = [Path(f"/k/small{i}") for i in range(12)]
+    with rendered._Prefetch(folders, jobs) as ahead:
+        got = [ahead.get(f) for f in folders]
+    assert got == [(f"built: {f.name}\n", None) for f in folders]
+    assert state["most"] <= jobs
+
+
+def test_one_large_build_at_a_time(monkeypatch):
+    state = _tracked(monkeypatch)
+    folders = [Path(f"/k/{'large' if i % 3 else 'small'}{i}") for i in range(12)]
+    large = frozenset(f for f in folders if f.name.startswith("large"))
+    with rendered._Prefetch(folders, 4, large) as ahead:
+        got = [ahead.get(f) for f in folders]
+    assert got == [(f"built: {f.name}\n", None) for f in folders]
+    assert state["large_most"] == 1 and state["most"] >= 2
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
+def test_builds_get_a_go_heap_limit_unless_the_user_set_one(monkeypatch, tmp_path):
+    fake = tmp_path / "bin" / "kustomize"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho \"limit: ${GOMEMLIMIT:-none}\"\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.delenv("GOMEMLIMIT", raising=False)
+    assert kz.build(tmp_path) == (f"limit: {kz.GO_MEMORY_LIMIT}\n", None)
+    monkeypatch.setenv("GOMEMLIMIT", "1GiB")
+    assert kz.build(tmp_path) == ("limit: 1GiB\n", None)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="gc.freeze matters with fork()")
+def test_the_heap_is_frozen_only_while_forking():
+    before = gc.get_freeze_count()
+    with frozen_heap():
+        assert gc.get_freeze_count() > before
+    assert gc.get_freeze_count() == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks a worker")
+def test_kustomizations_in_one_worker_or_here_give_the_same_results(tmp_path, monkeypatch):
+    from linter.config import build_config
+    from linter.discovery import SourceFile
+    from linter.engine import Linter
+    from linter.testing import default_registry
+
+    data = Path(__file__).resolve().parent / "data" / "kustomize"
+    monkeypatch.chdir(data.parent)
+    registry = default_registry()
+    linter = Linter(registry, build_config(registry, {}))
+    units = [SourceFile("kustomize/base", "kustomization", True), SourceFile("kustomize/overlays/prod", "kustomization", True)]
+    assert all(Path(u.path).is_dir() for u in units)
+    here: list = [None, None]
+    rendered._run_here(linter, units, [0, 1], [0, 0], here, False, 2)
+    there: list = [None, None]
+    rendered._in_worker(linter, units, [0, 1], [0, 0], there, 2)
+    assert there[0] is not None and there[1] is not None and any(r.mapped for r in here)
+    assert [r.findings + r.mapped for r in there] == [r.findings + r.mapped for r in here]
+
+    def broken(*args):
+        raise OSError("no worker")
+
+    monkeypatch.setattr(rendered, "_work_in_order", broken)
+    failed: list = [None, None]
+    rendered._in_worker(linter, units, [0, 1], [0, 0], failed, 2)
+    assert failed == [None, None]  # left for _run_units to run here
