@@ -26,6 +26,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from linter.cachedir import default_cache_dir
+
 FORMAT = "5"  # bump when the entry layout changes
 RACY_SECONDS = 2.0
 FLUSH_BYTES = 16 * 1024 * 1024  # write buffered entries past this much, to bound memory
@@ -44,18 +46,6 @@ def max_cache_bytes() -> int:
     except ValueError:
         mb = DEFAULT_MAX_MB
     return max(0, int(mb * 1024 * 1024))
-
-
-def default_cache_dir() -> Path:
-    env = os.environ.get("K8SLINT_CACHE_DIR")
-    if env:
-        return Path(env)
-    if sys.platform == "win32":
-        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~\\AppData\\Local")
-        return Path(base) / "k8slint" / "Cache"
-    if sys.platform == "darwin":
-        return Path(os.path.expanduser("~/Library/Caches/k8slint"))
-    return Path(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")) / "k8slint"
 
 
 def _stamp(path: str | None) -> str:

@@ -75,7 +75,7 @@ def _cache_file(folder: str) -> str | None:
         except OSError:
             return None
         parts.append(f"{name}:{st.st_mtime_ns}:{st.st_size}")
-    from linter.cache import default_cache_dir
+    from linter.cachedir import default_cache_dir
 
     key = hashlib.sha256("\0".join(parts).encode()).hexdigest()[:24]
     return os.path.join(str(default_cache_dir()), f"bashlex-tables-{key}.marshal")
@@ -93,26 +93,6 @@ def _dump(parser: Any) -> bytes:
     import marshal
 
     return marshal.dumps(tables_of(parser))
-
-
-def _write(path: str, data: bytes) -> None:
-    import tempfile
-
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), prefix=".tmp-bashlex-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except OSError:
-        pass  # no writable cache folder: build the tables each time, as bashlex does
 
 
 def import_bashlex() -> Any:
@@ -165,7 +145,9 @@ def _import_cached() -> Any:
             parser = yacc.LRParser(tables, pdict.get("p_error"))
         except (OSError, EOFError, ValueError, TypeError, KeyError):
             parser = original(*args, module=module, **kwargs)
-            _write(path, _dump(parser))
+            from linter.atomic import write_atomic
+
+            write_atomic(path, _dump(parser))  # no writable cache folder: built each time, as bashlex does
         yacc.parse = parser.parse
         return parser
 

@@ -6,11 +6,20 @@ objects are checked by a small walker over the schema subset Kubernetes uses. On
 (group/version, kind) pairs that a release's schemas define are validated: custom resources,
 and CRDs that reuse a built-in kind name in another group, are never matched to a built-in
 schema.
+
+A release's `_definitions.json` is 1.5 MB of JSON (~20 ms to load), and a single-file call needs
+a few kinds of it: each release's (apiVersion, kind) index and each kind's definitions (the
+closure of its `$ref`s) are stored once in k8slint's cache folder (marshal, keyed by the schema
+file's path and stamp, like bashlex's tables: derived from the installed package, so `--no-cache`
+does not apply) and read from there by later runs. Validation sees the same definitions either way.
 """
 from __future__ import annotations
 
 import json
+import marshal
+import os
 import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple
@@ -91,9 +100,7 @@ def known_kinds(release: int) -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
-@lru_cache(maxsize=4)
-def _roots(release: int) -> dict[tuple[str, str], str]:
-    """(apiVersion, kind) -> name of its definition in the release's `_definitions.json`."""
+def _build_roots(release: int) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
     for name, definition in _definitions(release, True).get("$defs", {}).items():
         for gvk in definition.get("x-kubernetes-group-version-kind") or ():
@@ -101,6 +108,65 @@ def _roots(release: int) -> dict[tuple[str, str], str]:
             if "properties" in definition and "metadata" in definition["properties"]:
                 out.setdefault((f"{group}/{version}" if group else version, kind), name)
     return out
+
+
+@lru_cache(maxsize=16)
+def _roots(release: int) -> dict[tuple[str, str], str]:
+    """(apiVersion, kind) -> name of its definition in the release's `_definitions.json`."""
+    return _stored(release, "index", lambda: _build_roots(release))
+
+
+def _build_closure(release: int, name: str) -> dict[str, Any]:
+    """The definition `name` and every definition its `$ref`s reach, transitively."""
+    defs = _definitions(release, True).get("$defs", {})
+    out: dict[str, Any] = {}
+    todo = [name]
+    while todo:
+        current = todo.pop()
+        if current in out or current not in defs:
+            continue
+        out[current] = defs[current]
+        stack: list[Any] = [defs[current]]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, dict):
+                ref = node.get("$ref")
+                if isinstance(ref, str):
+                    todo.append(ref.rpartition("/")[2])
+                stack.extend(node.values())
+            elif isinstance(node, list):
+                stack.extend(node)
+    return out
+
+
+STORE_FORMAT = "1"
+
+
+def _stored(release: int, part: str, build: Any) -> Any:
+    """`build()`'s result for this release's schemas, from k8slint's cache folder when stored there
+    for the same schema file (its path and stamp, checked inside the file), else built and stored."""
+    source = _dir(release, True) / "_definitions.json"
+    try:
+        st = os.stat(source)
+    except OSError:
+        return build()
+    key = f"{STORE_FORMAT}|{source}|{st.st_mtime_ns}|{st.st_size}|{part}"
+    from linter.cachedir import default_cache_dir
+
+    safe = re.sub(r"[^A-Za-z0-9_.-]", "_", part)[-80:]
+    path = os.path.join(str(default_cache_dir()), "schemas", f"1.{release}-{zlib.crc32(key.encode()):08x}-{safe}.marshal")
+    try:
+        with open(path, "rb") as fh:
+            stored_key, value = marshal.load(fh)
+        if stored_key == key:
+            return value
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not stored yet, or unreadable: build it
+    value = build()
+    from linter.atomic import write_atomic
+
+    write_atomic(path, marshal.dumps((key, value)))
+    return value
 
 
 def has_schema(release: int, api_version: str, kind: str) -> bool:
@@ -247,7 +313,16 @@ def _path(link: Any) -> tuple[Any, ...]:
 
 @lru_cache(maxsize=4)
 def _walker(release: int) -> _Walker:
-    return _Walker(_definitions(release, True).get("$defs", {}))
+    return _Walker({})  # definitions added kind by kind (_closure)
+
+
+def _with_definitions(release: int, name: str) -> _Walker:
+    """The release's walker, holding at least the definitions `name` needs."""
+    walker = _walker(release)
+    if name not in walker.defs:
+        for def_name, definition in _stored(release, f"kind-{name}", lambda: _build_closure(release, name)).items():
+            walker.defs.setdefault(def_name, definition)
+    return walker
 
 
 def problems(root: Any, release: int, api_version: str, kind: str) -> list[SchemaProblem] | None:
@@ -255,7 +330,7 @@ def problems(root: Any, release: int, api_version: str, kind: str) -> list[Schem
     name = _roots(release).get((api_version, kind))
     if name is None:
         return None
-    walker = _walker(release)
+    walker = _with_definitions(release, name)
     out = walker.walk(walker.defs[name], root)
     out.sort(key=lambda p: tuple(str(x) for x in p.path))
     return out
