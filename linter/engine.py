@@ -96,6 +96,28 @@ def decode(data: bytes) -> tuple[str | None, str | None]:
         return None, f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x} on line {line})"
 
 
+class RuleCall:
+    """A rule bound to its run's settings: its options, severity and `exclude:` globs, looked up
+    once, and one Context the engine refills (path, project) for each call instead of building one."""
+
+    __slots__ = ("rule", "id", "check", "severity", "severity_set", "exclude", "ctx")
+
+    def __init__(self, rule: Rule, severity: Severity, severity_set: bool, exclude: Any, ctx: Context) -> None:
+        self.rule = rule
+        self.id = rule.meta.id
+        self.check = rule.check
+        self.severity = severity
+        self.severity_set = severity_set
+        self.exclude = exclude  # a pathspec, or None
+        self.ctx = ctx
+
+    @classmethod
+    def of(cls, rule: Rule, config: Config, exclude: Any = None) -> "RuleCall":
+        settings = config.rules[rule.meta.id]
+        ctx = Context(options=settings.options, kubernetes_version=config.kubernetes_version)
+        return cls(rule, settings.severity, settings.severity_set, exclude, ctx)
+
+
 class Linter:
     jobs: int = 1  # worker processes for per-file work; 0 = one per core (see linter.parallel)
     cache: Any = None  # a linter.cache.ResultCache, or None
@@ -108,6 +130,10 @@ class Linter:
         self._rule_excludes = {
             r.id: _gitignore_spec(config.rules[r.id].exclude)
             for r in enabled if config.rules[r.id].exclude
+        }
+        # what each call of a rule needs, looked up once per run
+        self._calls: dict[Target, list[RuleCall]] = {
+            t: [RuleCall.of(r, config, self._rule_excludes.get(r.id)) for r in rules] for t, rules in self.by_target.items()
         }
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
         self._parsed_dockerfiles: dict[str, tuple[str, Dockerfile]] = {}
@@ -208,12 +234,12 @@ class Linter:
             project.dockerfiles.append(df)
         sups = sup.dockerfile_suppressions(df, self.registry)
         out = list(self._unknown_suppressions(sups, path))
-        for r in self.by_target[Target.DOCKERFILE]:
+        for call in self._calls[Target.DOCKERFILE]:
             if self._prefetching:
-                background = self._prefetching.pop(r.id, None)
+                background = self._prefetching.pop(call.id, None)
                 if background is not None:
                     background.join()
-            for f in self._run_rule(r, df, path, None):
+            for f in self._run_rule(call, df, path, None):
                 if not sups.covers(f.rule_id, f.line) and not (f.code and sups.covers(f.code, f.line)):
                     out.append(f)
         return out
@@ -251,9 +277,9 @@ class Linter:
                 pos = obj.at("metadata", "annotations", sup.OBJECT_ANNOTATION).locate()
                 out.extend(self._engine_finding(UNKNOWN_SUPPRESSION, path, pos.line, pos.column,
                                                 f"suppression names unknown rule {token!r}"))
-            for r in self.by_target[Target.K8S_OBJECT]:
-                if not sup.suppressed_by(ignored, r.id):
-                    out.extend(self._run_rule(r, obj, path, None))
+            for call in self._calls[Target.K8S_OBJECT]:
+                if not ignored or not sup.suppressed_by(ignored, call.id):
+                    out.extend(self._run_rule(call, obj, path, None))
         return [f for f in out if not sups.covers(f.rule_id, f.line)]
 
     def _lint_helm_values(self, text: str, path: str) -> list[Finding]:
@@ -269,8 +295,8 @@ class Linter:
         root = parsed.documents[0].root if parsed.documents else None
         if isinstance(root, YMap):
             values = HelmValues(root, path, parsed.documents[0])
-            for r in self.by_target[Target.HELM_VALUES]:
-                out.extend(self._run_rule(r, values, path, None))
+            for call in self._calls[Target.HELM_VALUES]:
+                out.extend(self._run_rule(call, values, path, None))
         return [f for f in out if not sups.covers(f.rule_id, f.line)]
 
     def _cached_project_findings(self, project: Project) -> list[Finding]:
@@ -291,14 +317,18 @@ class Linter:
 
     def _project_findings(self, project: Project) -> list[Finding]:
         out: list[Finding] = []
-        rules = self.by_target[Target.K8S_PROJECT]
-        if not rules or not project.objects:
+        calls = self._calls[Target.K8S_PROJECT]
+        if not calls or not project.objects:
             return out
-        for obj in project.objects:
-            ignored, _ = sup.object_suppressions(obj.annotations, self.registry)
-            for r in rules:
-                if not sup.suppressed_by(ignored, r.id):
-                    out.extend(self._run_rule(r, obj, obj.file, project))
+        try:
+            for obj in project.objects:
+                ignored, _ = sup.object_suppressions(obj.annotations, self.registry)
+                for call in calls:
+                    if not ignored or not sup.suppressed_by(ignored, call.id):
+                        out.extend(self._run_rule(call, obj, obj.file, project))
+        finally:
+            for call in calls:  # the contexts must not keep the run's objects alive
+                call.ctx.project = None
         empty = sup.Suppressions()
         return [f for f in out if not self._yaml_suppressions.get(f.path, empty).covers(f.rule_id, f.line)]
 
@@ -306,49 +336,52 @@ class Linter:
         """Results of the project rules' optional `check.prepare(obj, ctx)`, by rule module (see
         linter.sources.k8s_compact.prepared); a failing prepare is left out (the rule then does the work)."""
         facts: dict[str, Any] | None = None
-        for r in self.by_target[Target.K8S_PROJECT]:
-            prepare = getattr(r.check, "prepare", None)
+        for call in self._calls[Target.K8S_PROJECT]:
+            prepare = getattr(call.check, "prepare", None)
             if prepare is None:
                 continue
-            ctx = Context(options=self.config.rules[r.id].options, path=path, project=None)
-            ctx.kubernetes_version = self.config.kubernetes_version
+            ctx = call.ctx
+            ctx.path, ctx.project = path, None
             try:
                 value = prepare(obj, ctx)
             except Exception:
                 continue
             if facts is None:
                 facts = {}
-            facts[r.check.__module__] = value
+            facts[call.check.__module__] = value
         return facts
 
     # -- running one rule ----------------------------------------------------------------
-    def _run_rule(self, r: Rule, target: Any, path: str, project: Project | None) -> Iterator[Finding]:
-        spec = self._rule_excludes.get(r.id)
-        if spec is not None and spec.match_file(path):
-            return
-        settings = self.config.rules[r.id]
-        ctx = Context(options=settings.options, path=path, project=project)
-        ctx.kubernetes_version = self.config.kubernetes_version
+    def _run_rule(self, call: RuleCall, target: Any, path: str, project: Project | None) -> list[Finding]:
+        if call.exclude is not None and call.exclude.match_file(path):
+            return []
+        ctx = call.ctx
+        ctx.path = path
+        ctx.project = project
+        if ctx.extra:  # what the rule kept in it for its previous target
+            ctx.extra = {}
         try:
-            reports = list(r.check(target, ctx))
+            reports = list(call.check(target, ctx))
         except Exception as exc:  # a buggy rule must not end the run
             pos = target.locate() if hasattr(target, "locate") else None
-            yield from self._engine_finding(
+            return list(self._engine_finding(
                 INTERNAL_ERROR, path, pos.line if pos else 1, pos.column if pos else 1,
-                f"rule {r.id} ({r.name}) failed: {type(exc).__name__}",
-            )
-            return
-        for rep in reports:
-            yield self._stamp(r, rep, path, settings.severity)
+                f"rule {call.id} ({call.rule.name}) failed: {type(exc).__name__}",
+            ))
+        if not reports:
+            return reports
+        return [self._stamp(call, rep, path) for rep in reports]
 
-    def _stamp(self, r: Rule, rep: Report, path: str, severity: Severity) -> Finding:
+    @staticmethod
+    def _stamp(call: RuleCall, rep: Report, path: str) -> Finding:
         pos = rep.anchor.locate()
         obj, field_path = _object_of(rep.anchor)
-        settings = self.config.rules.get(r.id)
-        if rep.severity is not None and not (settings is not None and settings.severity_set):  # configured wins
+        severity = call.severity
+        if rep.severity is not None and not call.severity_set:  # configured wins
             severity = rep.severity
+        r = call.rule
         return Finding(
-            rule_id=r.id, rule_name=r.name, severity=severity, message=rep.message, path=path,
+            rule_id=call.id, rule_name=r.name, severity=severity, message=rep.message, path=path,
             line=pos.line, column=pos.column, aliases=r.meta.aliases, end_line=pos.end_line,
             end_column=pos.end_column, object=obj.ref if obj is not None else None,
             field_path=field_path, redact=rep.redact, code=rep.code,
