@@ -18,7 +18,7 @@ from linter.sources import kustomize as kz
 def _tracked(monkeypatch):
     """A fake kz.build that records the most builds (and large builds) running at once."""
     lock = threading.Lock()
-    state = {"now": 0, "most": 0, "large_now": 0, "large_most": 0}
+    state = {"now": 0, "most": 0, "large_now": 0, "large_most": 0, "beside_large": 0}
 
     def build(folder):
         large = folder.name.startswith("large")
@@ -28,6 +28,8 @@ def _tracked(monkeypatch):
             if large:
                 state["large_now"] += 1
                 state["large_most"] = max(state["large_most"], state["large_now"])
+            if state["large_now"]:
+                state["beside_large"] = max(state["beside_large"], state["now"] - 1)
         time.sleep(0.02)
         with lock:
             state["now"] -= 1
@@ -49,14 +51,16 @@ def test_never_more_builds_at_once_than_jobs(monkeypatch, jobs):
     assert state["most"] <= jobs
 
 
-def test_one_large_build_at_a_time(monkeypatch):
+@pytest.mark.parametrize("jobs", [2, 4])
+def test_a_large_build_runs_alone(monkeypatch, jobs):
     state = _tracked(monkeypatch)
-    folders = [Path(f"/k/{'large' if i % 3 else 'small'}{i}") for i in range(12)]
+    folders = [Path(f"/k/{'large' if i % 3 == 1 else 'small'}{i}") for i in range(15)]
     large = frozenset(f for f in folders if f.name.startswith("large"))
-    with rendered._Prefetch(folders, 4, large) as ahead:
+    with rendered._Prefetch(folders, jobs, large) as ahead:
         got = [ahead.get(f) for f in folders]
     assert got == [(f"built: {f.name}\n", None) for f in folders]
-    assert state["large_most"] == 1 and state["most"] >= 2
+    assert state["large_most"] == 1 and state["beside_large"] == 0
+    assert state["most"] >= 2  # small builds still overlap
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
