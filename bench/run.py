@@ -377,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((f"parse floor: the corpus's {n_files} files parsed, no rules, 1 process, wall (CPU)",
                      "", sec(floor), "", ""))
         if render is not None:
-            rows.append((f"render floor: {n_charts} charts + {n_kust} kustomizations rendered, parallel, wall (CPU)",
+            rows.append((f"render floor: {n_charts} charts + {n_kust} kustomizations rendered and their output parsed, parallel, wall (CPU)",
                          "", sec(render), "", ""))
         floor_wall = floor.wall + (render.wall if render else 0.0)
         floor_cpu = floor.cpu + (render.cpu if render else 0.0)

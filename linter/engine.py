@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator
 
 from linter.config import Config
 from linter.discovery import RENDERED_KINDS, Notice, SourceFile, discover
+from linter.memory import collect_by_input
 from linter.model import Context, Finding, Report, Rule, Severity, Target
 from linter.registry import Registry
 from linter import suppression as sup
@@ -174,6 +175,7 @@ class Linter:
     def lint_bytes(self, data: bytes, path: str, kind: str, explicit: bool = True,
                    project: Project | None = None) -> list[Finding] | None:
         """Findings of one file, or None when it is not a file k8slint lints (e.g. a CI workflow)."""
+        collect_by_input(len(data))
         text, error = decode(data)
         if text is None:
             if kind != "dockerfile" and not explicit and not _looks_like_k8s_bytes(data):
@@ -250,7 +252,7 @@ class Linter:
         if not explicit and not _looks_like_k8s(text):
             return None
         from linter.sources.k8s import objects_in
-        from linter.sources.k8s_compact import compact
+        from linter.sources.k8s_compact import DocumentText, compact
         from linter.sources.yaml import parse_yaml
 
         parsed = parse_yaml(text) if parsed is None else parsed  # `parsed`: the caller's parse_yaml(text)
@@ -269,9 +271,10 @@ class Linter:
                     "the file holds Go/Helm template syntax and is not valid YAML until rendered; it was not linted"))
             else:
                 out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
+        source = DocumentText(text)
         for obj in objects:
             if project is not None:  # a compact copy: the project keeps thousands of objects until the end
-                project.objects.append(compact(obj, self._prepare_project_facts(obj, path)))
+                project.objects.append(compact(obj, self._prepare_project_facts(obj, path), source))
             ignored, unknown = sup.object_suppressions(obj.annotations, self.registry)
             for token in unknown:
                 pos = obj.at("metadata", "annotations", sup.OBJECT_ANNOTATION).locate()

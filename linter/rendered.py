@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from linter import suppression as sup
 from linter.discovery import RENDERED_KINDS, SourceFile, _display
-from linter.memory import frozen_heap, release_free_memory
+from linter.memory import collect_by_input, frozen_heap, release_free_memory
 from linter.model import Finding, Target
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
@@ -569,6 +569,7 @@ def _lint_template(linter: "Linter", chart: Path, tpl: helm_src.RenderedTemplate
         st.suppressions[shown] = sup.yaml_suppressions(template_text, linter.registry) if template_text else sup.Suppressions()
     helper_dir = tpl.file.parent if readable else None  # type: ignore[union-attr]
     helpers = _helpers(linter, helper_dir) if helper_dir is not None else []
+    collect_by_input(len(tpl.text))
     parsed = parse_yaml(tpl.text)
     found = linter._lint_yaml(tpl.text, key, True, out.project, parsed=parsed) or []
     sups = linter._yaml_suppressions.pop(key, None)
@@ -739,6 +740,7 @@ def _kustomization_unit(linter: "Linter", folder: Path, keep: bool,
     resources, patches = plain.refs(t.resources), plain.refs(t.patches)
     out = UnitResult(project=Project() if keep else None, covered=t.files)
     key = _local_key(shown_k, 1)
+    collect_by_input(len(text))
     parsed = parse_yaml(text)
     found = linter._lint_yaml(text, key, True, out.project, parsed=parsed) or []
     del text

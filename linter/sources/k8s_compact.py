@@ -13,6 +13,12 @@ the same object again and again. It is still a K8sObject, with the same identity
 the whole run: rules and the engine see no difference (the tree unpacks equal, with
 the same positions).
 
+A large document (32 KB of YAML or more: CustomResourceDefinitions, dashboards in
+ConfigMaps) is packed as its own YAML text instead (`DocumentText`), and re-parsed on
+first use: pickling a CRD's tree of ~10,000 small mappings cost 1.8 s CPU on the corpus's
+303 CRDs, zlib'ing their text ~0.1 s, at a third of the bytes; project rules almost never
+read those trees (4 times in a corpus run).
+
 Compact objects also travel cheaply from worker processes to the parent and into
 the result cache: their pickle is the packed bytes.
 """
@@ -25,9 +31,14 @@ from collections import OrderedDict
 from typing import Any
 
 from linter.sources.k8s import K8sObject
-from linter.sources.yaml import YMap, YamlDocument
+from linter.sources.yaml import YMap, YamlDocument, parse_yaml
 
 LRU_BYTES = 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
+TEXT_BYTES = 32 * 1024  # documents at least this long are packed as their YAML text
+_TEXT_MIN_LINES = 200  # fewer lines cannot hold TEXT_BYTES of usual YAML: not even measured
+TEXT_WEIGHT = 3  # packed text is ~1/3 the bytes of a packed tree: weigh it so in the LRU
+# libyaml breaks lines at these too; with any of them a document's lines are not the text's "\n" lines
+_OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 _LRU: "OrderedDict[int, tuple[CompactObject, Any, int]]" = OrderedDict()
 _lru_bytes = 0
 stats = {"unpacked": 0}  # how many times a tree was unpacked (tests, profiling)
@@ -44,6 +55,20 @@ def _unpack(blob: bytes) -> Any:
             gc.enable()
 
 
+def _unpack_text(blob: bytes, pad: int) -> Any:
+    """The tree of a document packed as text, re-parsed where it was (`pad` blank lines ahead keep
+    every line number)."""
+    text = "\n" * pad + zlib.decompress(blob).decode("utf-8", "surrogatepass")
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        documents = parse_yaml(text).documents
+    finally:
+        if enabled:
+            gc.enable()
+    return documents[0].root if documents else None
+
+
 def _root_of(obj: "CompactObject") -> Any:
     global _lru_bytes
     key = id(obj)
@@ -51,9 +76,13 @@ def _root_of(obj: "CompactObject") -> Any:
     if hit is not None and hit[0] is obj:
         _LRU.move_to_end(key)
         return hit[1]
-    root = _unpack(obj._blob)
+    if obj._pad < 0:
+        root = _unpack(obj._blob)
+        size = len(obj._blob)
+    else:
+        root = _unpack_text(obj._blob, obj._pad)
+        size = len(obj._blob) * TEXT_WEIGHT
     stats["unpacked"] += 1
-    size = len(obj._blob)
     if hit is not None:  # an id reused by a new object
         _lru_bytes -= _LRU.pop(key)[2]
     _LRU[key] = (obj, root, size)
@@ -72,7 +101,7 @@ def clear_unpacked() -> None:
 
 
 class CompactObject(K8sObject):
-    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata", "_facts")
+    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata", "_facts", "_pad")
 
     # `root` is a slot of K8sObject; this property shadows it
     @property  # type: ignore[override]
@@ -105,7 +134,7 @@ class CompactObject(K8sObject):
         doc = self.document
         return (_rebuild, (self._blob, self.file, doc.index, doc.start_line, self.base,
                            self._kind, self._api_version, self._name, self._namespace, self._metadata,
-                           self._facts))
+                           self._facts, self._pad))
 
     def __repr__(self) -> str:
         return f"CompactObject({self._kind} {self._name!r} in {self.file!r})"
@@ -113,7 +142,7 @@ class CompactObject(K8sObject):
 
 def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[Any, ...], kind: str,
              api_version: str, name: str, namespace: str | None, metadata: YMap | None = None,
-             facts: dict[str, Any] | None = None) -> CompactObject:
+             facts: dict[str, Any] | None = None, pad: int = -1) -> CompactObject:
     obj = object.__new__(CompactObject)
     obj._blob = blob
     object.__setattr__(obj, "file", file)
@@ -122,15 +151,52 @@ def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[An
     obj._kind, obj._api_version, obj._name, obj._namespace = kind, api_version, name, namespace
     obj._metadata = metadata
     obj._facts = facts
+    obj._pad = pad  # -1: `_blob` is the pickled tree; else the text, `pad` lines into its file
     return obj
 
 
-def compact(obj: K8sObject, facts: dict[str, Any] | None = None) -> K8sObject:
+class DocumentText:
+    """The text a file's documents were parsed from, to pack a large document as its text."""
+
+    __slots__ = ("text", "_lines")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: list[str] | None = None
+
+    def of(self, doc: YamlDocument) -> tuple[int, str] | None:
+        """(line where the document starts, 0-based; its text) when it is large and its lines are
+        plain "\\n" lines, else None (pack the tree)."""
+        first, last = doc.start_line - 1, doc.end_line - 1
+        if doc.end_line <= 0 or last - first + 1 < _TEXT_MIN_LINES:
+            return None
+        if self._lines is None:
+            text = self.text
+            # a %YAML/%TAG directive belongs to the stream ahead of the document
+            if any(b in text for b in _OTHER_BREAKS) or text.startswith("%") or "\n%" in text:
+                self._lines = []
+            else:
+                self._lines = text.split("\n")
+        if not self._lines:
+            return None
+        body = "\n".join(self._lines[first:last + 1])
+        return (first, body) if len(body) >= TEXT_BYTES else None
+
+
+def compact(obj: K8sObject, facts: dict[str, Any] | None = None, source: DocumentText | None = None) -> K8sObject:
     """A CompactObject for `obj` (or `obj` itself when its tree cannot be pickled, e.g. too deep).
 
-    `facts`: what project rules computed ahead from the tree (see `prepared`)."""
+    `facts`: what project rules computed ahead from the tree (see `prepared`); `source`: the text
+    `obj`'s file was parsed from, to pack a large document as its text."""
     if isinstance(obj, CompactObject):
         return obj
+    meta = obj.root.get("metadata")
+    meta = meta if isinstance(meta, YMap) else None
+    found = source.of(obj.document) if source is not None and not obj.base else None  # not a List's item
+    if found is not None:
+        blob = zlib.compress(found[1].encode("utf-8", "surrogatepass"), 1)
+        return _rebuild(blob, obj.file, obj.document.index, obj.document.start_line, obj.base,
+                        obj.kind, obj.api_version, obj.name, obj.namespace, meta, facts or None, found[0])
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -140,10 +206,8 @@ def compact(obj: K8sObject, facts: dict[str, Any] | None = None) -> K8sObject:
     finally:
         if enabled:
             gc.enable()
-    meta = obj.root.get("metadata")
     return _rebuild(blob, obj.file, obj.document.index, obj.document.start_line, obj.base,
-                    obj.kind, obj.api_version, obj.name, obj.namespace, meta if isinstance(meta, YMap) else None,
-                    facts or None)
+                    obj.kind, obj.api_version, obj.name, obj.namespace, meta, facts or None)
 
 
 _NOTHING = object()

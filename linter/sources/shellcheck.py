@@ -11,7 +11,9 @@ continuation), so ShellCheck's line and column map back to the exact Dockerfile 
 
 Like hadolint, each script starts with a shebang from the stage's SHELL (default
 `/bin/sh`) and `export NAME=1` for every ARG/ENV of the stage and the proxy variables
-Docker predefines; SC2187 (ash) and SC1090 (non-constant source) are excluded.
+Docker predefines; SC2187 (ash) and SC1090 (non-constant source) are excluded. Only the
+names the script could be told about are exported (see `_bears_on`): ShellCheck's time grows
+with a script's length and the exports were ~37 % of the corpus's script lines.
 """
 from __future__ import annotations
 
@@ -128,8 +130,47 @@ def scripts(df: Dockerfile) -> list[Script]:
     return out
 
 
-def _preamble(shebang: str, names: set[str]) -> list[str]:
-    return [shebang] + [f"export {n}=1" for n in sorted(names) if _NAME.match(n)]
+def _preamble(shebang: str, names: set[str], body: str) -> list[str]:
+    words = set(_UPPER_WORD.findall(body))
+    return [shebang] + [f"export {n}=1" for n in sorted(names) if _NAME.match(n) and _bears_on(n, body, words)]
+
+
+_UPPER_WORD = re.compile(r"\b[A-Z_][A-Z0-9_]+\b")
+
+
+def _bears_on(name: str, body: str, upper_words: set[str]) -> bool:
+    """Whether `export name=1` can change what ShellCheck says about `body` (a superset).
+
+    An exported name matters where the script mentions it (a reference ShellCheck then knows is
+    assigned) and, for SC2153 ("Possible misspelling: X may not be assigned, but Y is"), where
+    the script has an all-uppercase word X (ShellCheck's "global" names: no lowercase letter)
+    close to it: ShellCheck offers an assigned name of more than 3 characters at distance 1 (case
+    differences alone count 1), or of more than 7 at distance 2. Anything else an `export` line
+    could raise sits on a preamble line, which is never reported.
+    """
+    if name in body:
+        return True
+    if len(name) <= 3:
+        return False
+    low = name.lower()
+    limit = 2 if len(name) > 7 else 1
+    return any(abs(len(word) - len(name)) <= limit and _within(word.lower(), low, limit) for word in upper_words)
+
+
+@lru_cache(maxsize=65536)  # the same Docker variables and script words recur across Dockerfiles
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of a and b is at most `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:  # a row's minimum never decreases further down
+            return False
+        previous = current
+    return previous[-1] <= limit
 
 
 def _script(df: Dockerfile, instr: Instruction, dialect: str, names: set[str]) -> Script | None:
@@ -143,10 +184,10 @@ def _script(df: Dockerfile, instr: Instruction, dialect: str, names: set[str]) -
             dialect2 = shell_name(tuple(interp[1:] if interp and interp[0].endswith("/env") else interp))
             if dialect2 is None:
                 return None  # a python/perl/... script
-            pre = _preamble(body[0], names)
+            pre = _preamble(body[0], names, "\n".join(body[1:]))
             lines: list[int | None] = [first] + [None] * (len(pre) - 1) + list(range(first + 1, first + len(body)))
             return Script(instr, "\n".join(pre + body[1:]) + "\n", lines)
-        pre = _preamble(shebang, names)
+        pre = _preamble(shebang, names, instr.heredocs[0])
         return Script(instr, "\n".join(pre + body) + "\n", [None] * len(pre) + list(range(first, first + len(body))))
     src = instr.original.split("\n")
     command_lines = len(src)
@@ -177,7 +218,7 @@ def _script(df: Dockerfile, instr: Instruction, dialect: str, names: set[str]) -
     if escape != "\\":
         head = [line[:-1] + "\\" if line.rstrip("\r").endswith(escape) else line for line in head]
     body = head + body[command_lines:]
-    pre = _preamble(shebang, names)
+    pre = _preamble(shebang, names, "\n".join(body))
     return Script(instr, "\n".join(pre + body) + "\n", [None] * len(pre) + list(range(instr.line, instr.line + len(body))))
 
 

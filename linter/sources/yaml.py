@@ -88,6 +88,7 @@ class YamlDocument:
     root: Any
     start_line: int  # 1-based
     problems: list[YamlProblem] = field(default_factory=list)
+    end_line: int = 0  # 1-based line of the document's end (the next `---` line when implicit); 0: unknown
 
 
 @dataclass(slots=True)
@@ -274,6 +275,7 @@ def parse_yaml(text: str) -> YamlFile:
                 bomb = False
             elif cls is DocumentEndEvent:
                 if doc is not None:
+                    doc.end_line = event.end_mark.line + 1
                     if bomb:
                         doc.problems.append(YamlProblem(
                             "alias-bomb",

@@ -3,13 +3,17 @@ from __future__ import annotations
 
 import pickle
 import textwrap
+from pathlib import Path
 from typing import Any, Iterator
+
+import pytest
 
 from linter.sources import k8s_compact
 from linter.sources.k8s import K8sObject, containers, objects_in
 from linter.sources.k8s_compact import CompactObject, compact
 from linter.sources.yaml import YMap, YSeq, parse_yaml
 
+ROOT = Path(__file__).resolve().parents[2]
 SOURCE = textwrap.dedent("""\
     apiVersion: v1
     kind: List
@@ -165,3 +169,90 @@ def test_a_failing_prepare_leaves_the_work_to_the_rule(monkeypatch):
 
     monkeypatch.setattr(sv.check, "prepare", boom)
     assert Linter(registry, build_config(registry, {})).lint_text(bad, "all.yaml", "yaml") == expected
+
+
+# -- large documents packed as their YAML text -------------------------------------------
+def _big_crd(name: str, fields: int) -> str:
+    props = "".join(f"                f{i}:\n                  type: string\n                  description: field {i} of {name}\n"
+                    for i in range(fields))
+    return (f"apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: {name}\n"
+            "spec:\n  versions:\n    - name: v1\n      schema:\n        openAPIV3Schema:\n          type: object\n"
+            "          properties:\n            spec:\n              properties:\n" + props)
+
+
+def _text_packed(source: str, path: str = "crds.yaml") -> list[tuple[K8sObject, CompactObject]]:
+    parsed = parse_yaml(source)
+    text = k8s_compact.DocumentText(source)
+    return [(o, compact(o, None, text)) for d in parsed.documents for o in objects_in(d, path)]
+
+
+def test_a_large_document_is_packed_as_text_and_reads_like_the_original():
+    small_doc = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\ndata: {a: '1'}\n"
+    source = "# leading comment\n" + _big_crd("a.example.com", 400) + "---\n" + small_doc + "---\n" + \
+        _big_crd("b.example.com", 500) + "...\n---\n" + _big_crd("c.example.com", 450)
+    pairs = _text_packed(source)
+    assert [o.name for o, _ in pairs] == ["a.example.com", "small", "b.example.com", "c.example.com"]
+    assert [c._pad >= 0 for _, c in pairs] == [True, False, True, True]
+    for obj, small in pairs:
+        k8s_compact.clear_unpacked()
+        assert (small.kind, small.name, small.metadata) == (obj.kind, obj.name, obj.metadata)
+        assert small.root == obj.root and list(_positions(small.root)) == list(_positions(obj.root))
+        assert small.at("spec").locate() == obj.at("spec").locate()
+        again = pickle.loads(pickle.dumps(small))
+        k8s_compact.clear_unpacked()
+        assert again._pad == small._pad and list(_positions(again.root)) == list(_positions(obj.root))
+    text_blob = len(pairs[0][1]._blob)
+    tree_blob = len(compact(pairs[0][0])._blob)
+    assert text_blob < tree_blob  # smaller too
+
+
+def test_items_of_a_large_list_keep_their_trees():  # one text per item would repeat the whole list
+    items = "".join(f"  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {{name: cm{i}}}\n    data:\n"
+                    + "".join(f"      k{j}: value {j} of {i}\n" for j in range(60)) for i in range(30))
+    source = "apiVersion: v1\nkind: List\nitems:\n" + items
+    assert len(source) > k8s_compact.TEXT_BYTES
+    pairs = _text_packed(source)
+    assert len(pairs) == 30 and all(c._pad == -1 for _, c in pairs)
+    for obj, small in pairs:
+        k8s_compact.clear_unpacked()
+        assert small.base == obj.base and small.root == obj.root
+        assert list(_positions(small.root)) == list(_positions(obj.root))
+
+
+def test_texts_whose_lines_libyaml_counts_differently_keep_the_tree():
+    crd = _big_crd("a.example.com", 400)
+    for source in (crd.replace("\n", "\r\n"), "%YAML 1.1\n---\n" + crd, crd.replace("metadata:\n", 'metadata:\n  annotations: {note: "a\u2028b"}\n')):
+        (obj, small), = _text_packed(source)
+        assert small._pad == -1
+        assert list(_positions(small.root)) == list(_positions(obj.root))
+
+
+def test_small_documents_and_unknown_ends_keep_the_tree():
+    (obj, small), = _text_packed("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n")
+    assert small._pad == -1
+    parsed = parse_yaml(_big_crd("a.example.com", 400))
+    parsed.documents[0].end_line = 0  # a document from elsewhere (no end known)
+    (o,) = objects_in(parsed.documents[0], "x.yaml")
+    assert compact(o, None, k8s_compact.DocumentText(_big_crd("a.example.com", 400)))._pad == -1
+
+
+CORPUS = next((c for c in (ROOT / ".." / "shared" / "corpus", ROOT / ".." / ".." / "shared" / "corpus")
+               if c.is_dir()), None)
+
+
+@pytest.mark.skipif(CORPUS is None, reason="the corpus ../shared/corpus is absent")
+def test_every_document_of_corpus_files_reparses_to_the_same_tree(monkeypatch):
+    """With no size threshold every document is packed as text: each must come back equal, with
+    the same positions, or be refused (kept as a tree)."""
+    monkeypatch.setattr(k8s_compact, "TEXT_BYTES", 0)
+    monkeypatch.setattr(k8s_compact, "_TEXT_MIN_LINES", 1)
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())[::8]
+    compared = 0
+    for path in files:
+        source = path.read_bytes().decode("utf-8", "replace")
+        for obj, small in _text_packed(source, str(path)):
+            k8s_compact.clear_unpacked()
+            assert small.root == obj.root, path
+            assert list(_positions(small.root)) == list(_positions(obj.root)), path
+            compared += small._pad >= 0
+    assert compared > 500
