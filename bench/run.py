@@ -93,11 +93,22 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 def _tree_rss_mb(root: int) -> float:
     """Summed PSS of `root` and its descendants, from /proc (0 where /proc is missing)."""
+    tree = descendants(root)
+    if not tree:
+        return 0.0
+    total = 0
+    for pid in tree:
+        total += _pss(pid)
+    return total / 1024 / 1024
+
+
+def descendants(root: int) -> set[int]:
+    """`root` and every process below it, from /proc (empty where /proc is missing)."""
     parents: dict[int, int] = {}
     try:
         names = os.listdir("/proc")
     except OSError:
-        return 0.0
+        return set()
     for name in names:
         if not name.isdigit():
             continue
@@ -115,10 +126,7 @@ def _tree_rss_mb(root: int) -> float:
             if ppid in tree and pid not in tree:
                 tree.add(pid)
                 grew = True
-    total = 0
-    for pid in tree:
-        total += _pss(pid)
-    return total / 1024 / 1024
+    return tree
 
 
 def _pss(pid: int) -> int:

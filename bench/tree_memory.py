@@ -18,28 +18,12 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import _pss  # noqa: E402  (bench/run.py: one definition of PSS)
+from run import _pss, descendants  # noqa: E402  (bench/run.py: one definition of PSS)
 
 
 def tree(root: int) -> list[tuple[float, int, str]]:
     """(PSS in MB, pid, command) of `root` and its descendants."""
-    parents: dict[int, int] = {}
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat", "rb") as fh:
-                stat = fh.read()
-            parents[int(name)] = int(stat[stat.rindex(b")") + 2:].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-    pids, grew = {root}, True
-    while grew:
-        grew = False
-        for pid, ppid in parents.items():
-            if ppid in pids and pid not in pids:
-                pids.add(pid)
-                grew = True
+    pids = descendants(root)
     out = []
     for pid in pids:
         try:
