@@ -28,7 +28,8 @@ import gc
 import pickle
 import zlib
 from collections import OrderedDict
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from linter.sources.k8s import K8sObject
 from linter.sources.yaml import YMap, YamlDocument, parse_yaml
@@ -44,28 +45,30 @@ _lru_bytes = 0
 stats = {"unpacked": 0}  # how many times a tree was unpacked (tests, profiling)
 
 
-def _unpack(blob: bytes) -> Any:
-    # unpickling a large tree of containers triggers many useless cyclic-GC passes (3x the time)
+@contextmanager
+def _no_collector() -> Iterator[None]:
+    """Building or pickling a large tree of containers triggers many useless cyclic-GC passes (3x the
+    time) where the command line has not turned the collector off already."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(zlib.decompress(blob))
+        yield
     finally:
         if enabled:
             gc.enable()
+
+
+def _unpack(blob: bytes) -> Any:
+    with _no_collector():
+        return pickle.loads(zlib.decompress(blob))
 
 
 def _unpack_text(blob: bytes, pad: int) -> Any:
     """The tree of a document packed as text, re-parsed where it was (`pad` blank lines ahead keep
     every line number)."""
     text = "\n" * pad + zlib.decompress(blob).decode("utf-8", "surrogatepass")
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _no_collector():
         documents = parse_yaml(text).documents
-    finally:
-        if enabled:
-            gc.enable()
     return documents[0].root if documents else None
 
 
@@ -197,15 +200,11 @@ def compact(obj: K8sObject, facts: dict[str, Any] | None = None, source: Documen
         blob = zlib.compress(found[1].encode("utf-8", "surrogatepass"), 1)
         return _rebuild(blob, obj.file, obj.document.index, obj.document.start_line, obj.base,
                         obj.kind, obj.api_version, obj.name, obj.namespace, meta, facts or None, found[0])
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        blob = zlib.compress(pickle.dumps(obj.root, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        with _no_collector():
+            blob = zlib.compress(pickle.dumps(obj.root, protocol=pickle.HIGHEST_PROTOCOL), 1)
     except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
         return obj
-    finally:
-        if enabled:
-            gc.enable()
     return _rebuild(blob, obj.file, obj.document.index, obj.document.start_line, obj.base,
                     obj.kind, obj.api_version, obj.name, obj.namespace, meta, facts or None)
 
