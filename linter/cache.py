@@ -233,6 +233,12 @@ class ResultCache:
             blob = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
             return  # e.g. a pathologically deep document: just not cached
+        self.put_pickled(key, blob)
+
+    def put_pickled(self, key: str, blob: bytes) -> None:
+        """`put` of a value already pickled (with the highest protocol)."""
+        if not self.enabled:
+            return
         self._pending[key] = blob
         self._pending_bytes += len(blob)
         if self._pending_bytes > FLUSH_BYTES:

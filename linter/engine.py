@@ -148,17 +148,26 @@ class Linter:
         linted: list[str] = []
         for notice in notices:
             findings.extend(self._engine_finding(FILE_SKIPPED, notice.path, 1, 1, notice.message))
-        if any(f.kind in RENDERED_KINDS for f in files):  # Helm charts and kustomizations
-            from linter.rendered import lint_rendered_sources  # only then: a plain run never pays its import
-
-            files, rendered, rendered_names = lint_rendered_sources(self, files, project)
-            findings.extend(rendered)
-            linted.extend(rendered_names)
         # per-file work (read, cache, parse, per-file rules), in worker processes when it pays;
         # `project` gets every object only when project rules are enabled
-        from linter.parallel import lint_sources
+        from linter.parallel import file_results, merge_results
 
-        for source, result in zip(files, lint_sources(self, files, project)):
+        early: dict[SourceFile, Any] = {}
+        if any(f.kind in RENDERED_KINDS for f in files):  # Helm charts and kustomizations
+            from linter.rendered import start_rendered_sources  # only then: a plain run never pays its import
+
+            pending = start_rendered_sources(self, files, project)
+            background = pending.background
+            if background is not None:  # kustomizations build in a worker: lint plain files meanwhile
+                guess = pending.plain_guess
+                early = {f: r for f, r in zip(guess, file_results(self, guess, until=background.done)) if r is not None}
+            files, rendered, rendered_names = pending.finish()  # units merge into `project` first, as ever
+            findings.extend(rendered)
+            linted.extend(rendered_names)
+        late = [f for f in files if f not in early]  # all, or the files of a kustomization that failed to build
+        late_results = dict(zip(late, file_results(self, late)))
+        results = [early[f] if f in early else late_results[f] for f in files]
+        for source, result in zip(files, merge_results(self, files, results, project)):
             if result.linted:
                 linted.append(source.path)
             findings.extend(result.findings)

@@ -5,13 +5,15 @@ in discovery order, so the Project (every Kubernetes object, for the project
 rules that the engine runs once at the end) and the report are the same bytes
 whatever `--jobs` is. Workers are forked on Linux (no re-import, no pickling of
 the linter), spawned elsewhere. Runs with fewer than MIN_PARALLEL_FILES files to
-lint (the pre-commit case, or a warm cache) never start a pool.
+lint (the pre-commit case, or a warm cache) never start a pool. While kustomizations
+build in a background worker (linter.rendered), the engine first lints what it can in a
+low-priority thread of the parent, the lane (`_lint_in_lane`), and the pool the rest after.
 """
 from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from linter.memory import frozen_heap, release_free_memory
 from linter.model import Finding, Target
@@ -35,6 +37,69 @@ class FileResult:
         self.linted = linted  # False: not a file k8slint lints (e.g. a CI workflow), or unreadable
         self.objects = objects  # the file's own Project (its objects...), kept only when project rules run
         self.suppressions = suppressions  # the file's YAML comment suppressions, for project findings
+
+
+class PackedResult:
+    """A FileResult pickled until it is merged (see `_lint_in_lane`): in a spill file, or here when
+    there is none."""
+
+    __slots__ = ("spill", "offset", "data")
+
+    def __init__(self, spill: Any, offset: int, data: bytes | int) -> None:
+        self.spill, self.offset, self.data = spill, offset, data  # data: the pickle, or its size in `spill`
+
+    def pickled(self) -> bytes:
+        data = self.data
+        if isinstance(data, int):
+            self.spill.seek(self.offset)
+            data = self.spill.read(data)
+        return data
+
+    def unpack(self) -> FileResult:
+        import pickle
+
+        result: FileResult = pickle.loads(self.pickled())
+        return result
+
+
+class Spill:
+    """Where the lane's results wait: an unnamed temporary file (the system's to keep in its page
+    cache or not, not this process's heap), else memory."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        try:
+            self.file: Any = tempfile.TemporaryFile()
+        except OSError:
+            self.file = None
+
+    def pack(self, result: FileResult) -> "PackedResult | FileResult":
+        import pickle
+
+        try:
+            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+            return result  # e.g. a tree too deep to pickle: kept as it is
+        if self.file is not None:
+            try:
+                offset = self.file.seek(0, os.SEEK_END)
+                self.file.write(data)
+                self.file.flush()
+                return PackedResult(self.file, offset, len(data))
+            except OSError:  # disk full: the rest waits here
+                self.file = None
+        return PackedResult(None, 0, data)
+
+
+class NeedsMainThread(BaseException):
+    """Work that is safe only in a main thread, refused in a thread whose `refuses_unguarded_work`
+    is set (the lane): e.g. a bashlex parse, whose time limit is a SIGALRM. A BaseException, so
+    that no rule's or parser's `except Exception` turns it into a result."""
+
+
+def unpacked(result: "FileResult | PackedResult") -> FileResult:
+    return result.unpack() if isinstance(result, PackedResult) else result
 
 
 def default_jobs() -> int:
@@ -173,17 +238,24 @@ def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list
 
 
 def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Project") -> Iterator[FileResult]:
-    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes.
+    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes."""
+    results = file_results(linter, files)
+    return merge_results(linter, files, results, project)  # type: ignore[arg-type]
+
+
+def file_results(linter: "Linter", files: Sequence["SourceFile"],
+                 until: Callable[[], bool] | None = None) -> list[FileResult | PackedResult | None]:
+    """The FileResult of each of `files`, in order, touching neither the run's Project nor its suppressions
+    (so they can be worked out while other work runs: see `_lint_in_lane`).
 
     The cache is looked up here, in the parent, first (a warm run never starts a pool); the
     misses are linted here or in workers, and their results written to the cache in one go.
+    With `until`, the misses are linted only in this process's low-priority lane and only until
+    `until()` is true; those not linted by then are None.
     """
-    from linter.engine import merge_project
-
     jobs = linter.jobs or default_jobs()
-    keep = _keeps_project(linter)
     cache = linter.cache
-    results: list[FileResult | None] = [None] * len(files)
+    results: list[FileResult | PackedResult | None] = [None] * len(files)
     keys: list[str | None] = [None] * len(files)
     todo = []
     for i, source in enumerate(files):
@@ -211,26 +283,105 @@ def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Proj
                     results[i] = hit
                     continue
         todo.append(i)
-    if jobs > 1 and len(todo) >= MIN_PARALLEL_FILES:
-        done = _in_pool(linter, [files[i] for i in todo], min(jobs, len(todo)))
-        if done is not None:
-            for i, r in zip(todo, done):
-                results[i] = r
-    serial = [i for i in todo if results[i] is None]
-    for n, i in enumerate(serial):
-        if n % PREFETCH_GROUP == 0:
-            prefetch_dockerfiles(linter, [files[j] for j in serial[n:n + PREFETCH_GROUP]])
-        results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
-    linter._parsed_dockerfiles.clear()
-    wait_for_prefetches(linter)
+    if until is not None:
+        _lint_in_lane(linter, files, results, todo, until)
+    else:
+        if jobs > 1 and len(todo) >= MIN_PARALLEL_FILES:
+            done = _in_pool(linter, [files[i] for i in todo], min(jobs, len(todo)))
+            if done is not None:
+                for i, r in zip(todo, done):
+                    results[i] = r
+        serial = [i for i in todo if results[i] is None]
+        for n, i in enumerate(serial):
+            if n % PREFETCH_GROUP == 0:
+                prefetch_dockerfiles(linter, [files[j] for j in serial[n:n + PREFETCH_GROUP]])
+            results[i] = lint_source(linter, files[i])  # read again: holding every file's bytes costs memory
+        linter._parsed_dockerfiles.clear()
+        wait_for_prefetches(linter)
     for i in todo:
         key = keys[i]
-        if cache is not None and key is not None:
-            cache.put(key, results[i])
+        result = results[i]
+        if cache is not None and key is not None and result is not None:
+            if isinstance(result, PackedResult):
+                cache.put_pickled(key, result.pickled())
+            else:
+                cache.put(key, result)
     if cache is not None:
         cache.flush()
-    for source, r in zip(files, results):
-        assert r is not None
+    return results
+
+
+LANE_KINDS = ("yaml", "json", "helm-values")  # not Dockerfiles: their rules parse shell (see NeedsMainThread)
+LANE_FILE_BYTES = 256 * 1024  # larger files wait for the pool: their parse would add to this process's peak
+
+
+def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list[FileResult | PackedResult | None],
+                  todo: list[int], until: Callable[[], bool]) -> None:
+    """Lint files of `todo` in order in a thread of this process at the lowest CPU priority (Linux
+    sets a thread's niceness on its own; the main thread keeps its own), until `until()` is true.
+
+    Kustomize builds, in their worker, leave ~25 % of the cores idle; this lane uses that idle time
+    without slowing them, and costs far less memory than more worker processes would. A file
+    the lane leaves (too big, a Dockerfile, not reached) stays None, for the pool after.
+    Its results are PackedResults, unpacked only as they are merged, after the builds: live, they
+    (their objects' metadata trees) would add ~25 MB to this process while kubectl's run (8 MB
+    pickled, on the corpus).
+    """
+    import threading
+
+    spill = Spill()
+
+    def lane() -> None:
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)  # type: ignore[attr-defined]
+        except (AttributeError, OSError):
+            return  # no per-thread priority here: the lane would slow the work it should only fill in for
+        # first the Dockerfiles' batched work (ShellCheck: external processes, which inherit the lane's
+        # priority); what it caches here, the workers forked after the lane find
+        dockerfiles = [files[i] for i in todo if files[i].kind == "dockerfile"]
+        try:
+            for n in range(0, len(dockerfiles), PREFETCH_GROUP):
+                if until():
+                    return
+                prefetch_dockerfiles(linter, dockerfiles[n:n + PREFETCH_GROUP])
+                linter._parsed_dockerfiles.clear()  # parsed again where they are linted: memory
+        finally:
+            linter._parsed_dockerfiles.clear()
+            wait_for_prefetches(linter)
+        for i in todo:
+            if until():
+                return
+            source = files[i]
+            if source.kind not in LANE_KINDS:
+                continue
+            try:
+                if os.stat(source.path).st_size > LANE_FILE_BYTES:
+                    continue
+                result = lint_source(linter, source)
+            except NeedsMainThread:  # e.g. a plugin's rule parsing a container's shell script
+                linter._yaml_suppressions.pop(source.path, None)
+                continue
+            except Exception:  # left for the pool, which reports it as ever
+                return
+            results[i] = spill.pack(result)
+
+    if not sys.platform.startswith("linux"):
+        return
+    worker = threading.Thread(target=lane, name="k8slint-lane", daemon=True)
+    worker.refuses_unguarded_work = True  # type: ignore[attr-defined]
+    worker.start()
+    worker.join()
+
+
+def merge_results(linter: "Linter", files: Sequence["SourceFile"], results: Sequence[FileResult | PackedResult],
+                  project: "Project") -> Iterator[FileResult]:
+    """Yield `results` (those of `files`, in order), adding their objects to `project` and their
+    suppressions to the linter's as it goes."""
+    from linter.engine import merge_project
+
+    keep = _keeps_project(linter)
+    for source, packed in zip(files, results):
+        r = unpacked(packed)
         if keep:
             if r.objects is not None:
                 merge_project(project, r.objects)

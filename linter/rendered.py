@@ -141,15 +141,21 @@ def _shown_of(key: str) -> str:
 # -- the run ---------------------------------------------------------------------------------
 
 def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "Project") -> tuple[list[SourceFile], list[Finding], list[str]]:
-    """Lint charts and kustomizations among `files`; returns (plain files still to lint, findings, linted names).
+    """Lint charts and kustomizations among `files`; returns (plain files still to lint, findings, linted names)."""
+    return start_rendered_sources(linter, files, project).finish()
+
+
+def start_rendered_sources(linter: "Linter", files: list[SourceFile], project: "Project") -> "PendingUnits":
+    """Start linting the charts and kustomizations among `files`; `.finish()` waits for them.
 
     Units are looked up in the result cache first. Charts to render run in worker processes (forked
     before any Helm SDK is loaded here: a Go runtime does not survive fork()) when there are
     several and `--jobs` allows, else here in order (charts rendered with the Helm SDK then go to
     one worker process, so the SDK never stays resident in this one). Kustomizations run in order in
-    one process (a forked worker with `--jobs` > 1, else this one), their builds ahead in threads
-    (`_Prefetch`). Results are merged in unit order, so keys, objects and findings are the same
-    whatever the jobs and the cache.
+    one process, their builds ahead in threads (`_Prefetch`): with `--jobs` > 1 a forked worker that
+    goes on after this returns (`_Background`), so the caller lints the plain files meanwhile
+    (`PendingUnits.plain_guess`); else this one. Results are merged in unit order by `finish()`,
+    so keys, objects and findings are the same whatever the jobs and the cache.
     """
     st = _state(linter)
     st.seen, st.late, st.roots = set(), {}, None
@@ -158,10 +164,8 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
     units = [f for f in files if f.kind == "helm-chart"] + [f for f in files if f.kind == "kustomization"]
     rest = [f for f in files if f.kind not in RENDERED_KINDS]
     cache = linter.cache if getattr(linter, "cache", None) is not None and linter.cache.enabled else None
-    results: list[UnitResult | None] = [None] * len(units)
-    keys: list[str | None] = [None] * len(units)
-    costs: list[int] = [0] * len(units)
-    todo: list[int] = []
+    pending = PendingUnits(linter, st, project, keep, units, rest, cache)
+    results, keys, costs, trees = pending.results, pending.keys, pending.costs, pending.trees
     for i, unit in enumerate(units):
         tree = None
         if unit.kind == "kustomization":
@@ -169,6 +173,7 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
             if quick is not None:
                 results[i] = quick
                 continue
+            trees[i] = tree
         inputs = _unit_inputs(linter, unit, tree)
         costs[i] = _size(inputs)
         if cache is not None:
@@ -179,28 +184,86 @@ def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "P
             if isinstance(hit, UnitResult):
                 results[i] = hit
                 continue
-        todo.append(i)
-    _run_units(linter, units, todo, costs, results, keep)
-    if st.plain is not None:
-        st.plain.clear()  # the parsed source files: project findings re-read the few they need
-    findings: list[Finding] = []
-    covered: set[Path] = set()
-    for i, (unit, result) in enumerate(zip(units, results)):
-        assert result is not None
-        key = keys[i]
-        if cache is not None and key is not None and i in todo and not result.cacheable:
-            cache.complete = False  # e.g. a timed-out build: the next run may see other objects
-        if cache is not None and key is not None and i in todo and result.cacheable:
-            cache.put(key, result)  # pickled now: before the merge renames its keys
-        _merge_unit(linter, st, result, project if keep else None, findings)
-        covered |= result.covered
-    if cache is not None:
-        cache.flush()
-    if covered:  # resolving every path costs; only a file with a covered file's name can be one
-        names = {p.name for p in covered}
-        rest = [f for f in rest if f.explicit or os.path.basename(f.path) not in names
-                or Path(f.path).resolve() not in covered]
-    return rest, findings, [u.path for u in units]
+        pending.todo.append(i)
+    pending.background = _run_units(linter, units, pending.todo, costs, results, keep)
+    return pending
+
+
+@dataclass
+class PendingUnits:
+    """The charts and kustomizations of a run, some perhaps still running in a worker (`background`)."""
+
+    linter: "Linter"
+    st: RenderState
+    project: "Project"
+    keep: bool
+    units: list[SourceFile]
+    rest: list[SourceFile]  # the plain files
+    cache: Any
+    todo: list[int] = field(default_factory=list)  # units not found in the cache
+    background: "_Background | None" = None
+    results: list["UnitResult | None"] = field(default_factory=list)
+    keys: list[str | None] = field(default_factory=list)
+    costs: list[int] = field(default_factory=list)
+    trees: list["kz.KustomizeTree | None"] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        n = len(self.units)
+        self.results, self.keys, self.costs, self.trees = [None] * n, [None] * n, [0] * n, [None] * n
+
+    @property
+    def plain_guess(self) -> list[SourceFile]:
+        """The plain files still to lint if every kustomization the worker builds builds: `finish()`
+        returns these, plus the files of any that fails (linted as plain manifests then)."""
+        covered: set[Path] = set()
+        for result, tree in zip(self.results, self.trees):
+            if result is not None:
+                covered |= result.covered
+            elif tree is not None:
+                covered |= set(tree.files)
+        return _uncovered(self.rest, covered)
+
+    def finish(self) -> tuple[list[SourceFile], list[Finding], list[str]]:
+        """Wait for the units, merge them into the run: (plain files still to lint, findings, linted names)."""
+        linter, st, results, keys, cache = self.linter, self.st, self.results, self.keys, self.cache
+        if self.background is not None:
+            self.background.collect(results)
+            self.background = None
+        left = [i for i in self.todo if results[i] is None]
+        if left:
+            _run_here(linter, self.units, left, self.costs, results, self.keep, linter.jobs or _default_jobs())
+        if st.plain is not None:
+            st.plain.clear()  # the parsed source files: project findings re-read the few they need
+        findings: list[Finding] = []
+        covered: set[Path] = set()
+        todo = set(self.todo)
+        for i, result in enumerate(results):
+            assert result is not None
+            key = keys[i]
+            if cache is not None and key is not None and i in todo and not result.cacheable:
+                cache.complete = False  # e.g. a timed-out build: the next run may see other objects
+            if cache is not None and key is not None and i in todo and result.cacheable:
+                cache.put(key, result)  # pickled now: before the merge renames its keys
+            _merge_unit(linter, st, result, self.project if self.keep else None, findings)
+            covered |= result.covered
+        if cache is not None:
+            cache.flush()
+        return _uncovered(self.rest, covered), findings, [u.path for u in self.units]
+
+
+def _uncovered(rest: list[SourceFile], covered: set[Path]) -> list[SourceFile]:
+    """`rest` without the files a kustomization build read (they are linted through it)."""
+    if not covered:
+        return rest
+    names = {p.name for p in covered}  # resolving every path costs; only a file with a covered file's name can be one
+    return [f for f in rest if f.explicit or os.path.basename(f.path) not in names
+            or Path(f.path).resolve() not in covered]
+
+
+def _default_jobs() -> int:
+    from linter.parallel import default_jobs
+
+    return default_jobs()
 
 
 def _merge_unit(linter: "Linter", st: RenderState, result: UnitResult, project: "Project | None",
@@ -250,9 +313,11 @@ def _unit(linter: "Linter", unit: SourceFile, keep: bool, prebuilt: tuple[str | 
 # -- where units run -------------------------------------------------------------------------
 
 def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs: list[int],
-               results: list[UnitResult | None], keep: bool) -> None:
+               results: list[UnitResult | None], keep: bool) -> "_Background | None":
+    """Run the units of `todo`, or start them: the kustomizations may still be running in the worker
+    this returns (their results are None until its `collect()`)."""
     if not todo:
-        return
+        return None
     from linter.parallel import default_jobs
 
     jobs = linter.jobs or default_jobs()
@@ -267,22 +332,35 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
     # of big kustomize outputs fragment the heap that held them (~50 MB over the corpus), which the
     # worker gives back when it ends, instead of the parent keeping it into the plain-file phase.
     kustomizations = [i for i in todo if units[i].kind == "kustomization"]
+    background = None
     if can_fork and jobs > 1 and len(kustomizations) >= 2:
-        _in_worker(linter, units, kustomizations, costs, results, jobs)
-    left = [i for i in todo if results[i] is None]
+        background = _Background.start(linter, units, kustomizations, costs, jobs)
+    left = [i for i in todo if results[i] is None and not (background is not None and i in background.order)]
     if left:
         _run_here(linter, units, left, costs, results, keep, jobs)
+    return background
 
 
 def _run_here(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
-              results: list[UnitResult | None], keep: bool, jobs: int) -> None:
-    """Run units in this process, in order; kustomize builds start ahead (`_Prefetch`)."""
+              results: list[Any], keep: bool, jobs: int, pickled: bool = False) -> None:
+    """Run units in this process, in order; kustomize builds start ahead (`_Prefetch`).
+
+    `pickled`: store each result pickled (None if it cannot be), for a worker to send: as live
+    objects, the results of all the units would weigh ~3x more while the worker runs."""
     folders = [Path(units[i].path) for i in order if units[i].kind == "kustomization"]
     large = frozenset(Path(units[i].path) for i in order if costs[i] >= LARGE_BUILD_BYTES)
     with _Prefetch(folders if len(folders) >= 2 else [], jobs, large) as ahead:
         for i in order:
             unit = units[i]
-            results[i] = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
+            result = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
+            if pickled:
+                try:
+                    results[i] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+                except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+                    results[i] = None  # run again in the parent
+            else:
+                results[i] = result
+            del result
             release_free_memory()  # the unit's parse (a kustomize output: up to ~20x its text)
 
 
@@ -309,28 +387,88 @@ def _work(index: int) -> UnitResult:
     return _unit(_WORKER, _WORKER_UNITS[index], bool(_WORKER.by_target[Target.K8S_PROJECT]))
 
 
-def _work_in_order(order: list[int], costs: list[int], jobs: int) -> list[UnitResult | None]:
+def _work_in_order(order: list[int], costs: list[int], jobs: int) -> list[bytes | None]:
+    """The pickled result of each unit of `order`, in that order (None: run it in the parent)."""
     assert _WORKER is not None
-    results: list[UnitResult | None] = [None] * len(_WORKER_UNITS)
-    _run_here(_WORKER, _WORKER_UNITS, order, costs, results, bool(_WORKER.by_target[Target.K8S_PROJECT]), jobs)
+    results: list[bytes | None] = [None] * len(_WORKER_UNITS)
+    _run_here(_WORKER, _WORKER_UNITS, order, costs, results, bool(_WORKER.by_target[Target.K8S_PROJECT]), jobs,
+              pickled=True)
     return [results[i] for i in order]
 
 
 def _in_worker(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
                results: list[UnitResult | None], jobs: int) -> None:
     """Run units in order in one forked worker process; if it fails they stay None (run here after)."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
+    background = _Background.start(linter, units, order, costs, jobs)
+    if background is not None:
+        background.collect(results)
 
+
+class _Background:
+    """Units run in order in one forked process while this one goes on (the plain files, ~25 % of the
+    cores sit idle while kustomize builds). A bare `multiprocessing.Process` and a pipe: a pool would
+    leave threads running here, and the plain files' own worker pool is forked after this."""
+
+    def __init__(self, process: Any, reader: Any, order: list[int]) -> None:
+        self.process, self.reader, self.order = process, reader, order
+
+    @classmethod
+    def start(cls, linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
+              jobs: int) -> "_Background | None":
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        try:
+            reader, writer = context.Pipe(duplex=False)
+            with frozen_heap():
+                process = context.Process(target=_send_in_order, args=(writer, linter, units, order, costs, jobs),
+                                          name="k8slint-kustomize", daemon=True)
+                process.start()
+        except OSError:  # no fork allowed: run them here
+            return None
+        writer.close()  # only the worker writes: its end of the pipe closes when it ends
+        return cls(process, reader, order)
+
+    def done(self) -> bool:
+        """Has the worker sent its results (or ended)?"""
+        try:
+            return bool(self.reader.poll())
+        except (OSError, ValueError):
+            return True
+
+    def collect(self, results: list[UnitResult | None]) -> None:
+        """Wait for the worker; a unit it did not deliver (killed for memory, a result that cannot
+        travel) stays None, to run here."""
+        try:
+            done = self.reader.recv()
+        except (EOFError, OSError, pickle.UnpicklingError, AttributeError, TypeError, RecursionError):
+            done = None
+        finally:
+            self.reader.close()
+            self.process.join()
+        if isinstance(done, list) and len(done) == len(self.order):
+            for i, packed in zip(self.order, done):
+                if isinstance(packed, bytes):
+                    try:
+                        results[i] = pickle.loads(packed)
+                    except Exception:  # e.g. truncated: that unit runs here
+                        results[i] = None
+
+
+def _send_in_order(writer: Any, linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
+                   jobs: int) -> None:
+    """The worker: run the units, send their results (None if that fails)."""
+    _init_worker(linter, units)
     try:
-        with frozen_heap(), ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"),
-                                                initializer=_init_worker, initargs=(linter, units)) as pool:
-            done = pool.submit(_work_in_order, order, costs, jobs).result()
-    except (BrokenProcessPool, OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return  # no fork allowed, the worker killed for memory, a result that cannot travel
-    for i, result in zip(order, done):
-        results[i] = result
+        done: Any = _work_in_order(order, costs, jobs)
+    except Exception:
+        done = None
+    try:
+        writer.send(done)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # pickled before anything is written
+        writer.send(None)
+    finally:
+        writer.close()
 
 
 def _in_pool(linter: "Linter", units: list[SourceFile], order: list[int], results: list[UnitResult | None],

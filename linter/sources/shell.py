@@ -214,7 +214,8 @@ def _time_limit(seconds: float) -> Iterator[None]:
     """Interrupt bashlex after `seconds`: some inputs make it loop forever (found by fuzzing).
 
     Uses SIGALRM, so it guards only the main thread of a process whose SIGALRM is free (not held
-    by a C-level handler such as libFuzzer's); elsewhere the parse runs unguarded.
+    by a C-level handler such as libFuzzer's); elsewhere the parse runs unguarded, unless the
+    thread refuses that (linter.parallel's lane: NeedsMainThread then, the file goes to a worker).
     """
     usable = (
         hasattr(signal, "setitimer")
@@ -223,6 +224,10 @@ def _time_limit(seconds: float) -> Iterator[None]:
         and signal.getitimer(signal.ITIMER_REAL)[0] == 0
     )
     if not usable:
+        if getattr(threading.current_thread(), "refuses_unguarded_work", False):
+            from linter.parallel import NeedsMainThread
+
+            raise NeedsMainThread("bashlex's time limit needs the main thread")
         yield
         return
 
