@@ -367,7 +367,13 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
 
     if not sys.platform.startswith("linux"):
         return
-    worker = threading.Thread(target=lane, name="k8slint-lane", daemon=True)
+    def guarded() -> None:
+        try:
+            lane()
+        except Exception:  # what the lane did not finish, the pool does (and reports what fails there)
+            pass
+
+    worker = threading.Thread(target=guarded, name="k8slint-lane", daemon=True)
     worker.refuses_unguarded_work = True  # type: ignore[attr-defined]
     worker.start()
     worker.join()

@@ -210,3 +210,15 @@ def test_lane_results_go_to_the_cache_as_the_ordinary_ones_do(files, tmp_path):
                                           Path(files[i].path).read_bytes())) for i in stored]
     assert all(isinstance(h, parallel.FileResult) for h in hits)
     assert _flat(warm, files, parallel.file_results(warm, files)) == reference
+
+
+@linux_only
+def test_a_failure_in_the_lane_leaves_its_files_to_the_pool_without_a_traceback(files, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    hooked: list[object] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: hooked.append(args))
+    monkeypatch.setattr(parallel, "prefetch_dockerfiles", broken)
+    early = parallel.file_results(_linter(), files, until=lambda: False)
+    assert early == [None] * len(files) and hooked == []
