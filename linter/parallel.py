@@ -367,6 +367,7 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
 
     if not sys.platform.startswith("linux"):
         return
+
     def guarded() -> None:
         try:
             lane()

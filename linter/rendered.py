@@ -318,9 +318,7 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
     this returns (their results are None until its `collect()`)."""
     if not todo:
         return None
-    from linter.parallel import default_jobs
-
-    jobs = linter.jobs or default_jobs()
+    jobs = linter.jobs or _default_jobs()
     # fork() only from a process that runs no other thread and has no Go runtime (Helm SDK) loaded
     can_fork = (sys.platform.startswith("linux") and helm_src._SDK is None and threading.active_count() == 1)
     charts = [i for i in todo if units[i].kind == "helm-chart"]
