@@ -40,8 +40,8 @@ class FileResult:
 
 
 class PackedResult:
-    """A FileResult pickled until it is merged (see `_lint_in_lane`): in a spill file, or here when
-    there is none."""
+    """A result (a FileResult, a rendered unit's) pickled until it is used: in a Spill's file, or
+    here when there is none."""
 
     __slots__ = ("spill", "offset", "data")
 
@@ -55,16 +55,16 @@ class PackedResult:
             data = self.spill.read(data)
         return data
 
-    def unpack(self) -> FileResult:
+    def unpack(self) -> Any:
         import pickle
 
-        result: FileResult = pickle.loads(self.pickled())
-        return result
+        return pickle.loads(self.pickled())
 
 
 class Spill:
-    """Where the lane's results wait: an unnamed temporary file (the system's to keep in its page
-    cache or not, not this process's heap), else memory."""
+    """Where results wait pickled (the lane's, the kustomize worker's): an unnamed temporary file
+    (the system's to keep in its page cache or not, not a process's heap), else memory. A Spill
+    made before a fork is one file for both processes: the child writes, the parent reads after."""
 
     def __init__(self) -> None:
         import tempfile
@@ -74,7 +74,8 @@ class Spill:
         except OSError:
             self.file = None
 
-    def pack(self, result: FileResult) -> "PackedResult | FileResult":
+    def pack(self, result: Any) -> Any:
+        """A PackedResult of `result`, or `result` itself when it cannot be pickled."""
         import pickle
 
         try:

@@ -31,6 +31,7 @@ from linter import suppression as sup
 from linter.discovery import RENDERED_KINDS, SourceFile, _display
 from linter.memory import collect_by_input, frozen_heap, release_free_memory
 from linter.model import Finding, Target
+from linter.parallel import PackedResult, Spill
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
 from linter.sources.template_map import (
@@ -340,22 +341,21 @@ def _run_units(linter: "Linter", units: list[SourceFile], todo: list[int], costs
 
 
 def _run_here(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
-              results: list[Any], keep: bool, jobs: int, pickled: bool = False) -> None:
+              results: list[Any], keep: bool, jobs: int, spill: Any = None) -> None:
     """Run units in this process, in order; kustomize builds start ahead (`_Prefetch`).
 
-    `pickled`: store each result pickled (None if it cannot be), for a worker to send: as live
-    objects, the results of all the units would weigh ~3x more while the worker runs."""
+    `spill` (a linter.parallel.Spill): store each result there, pickled (None if it cannot be), for
+    a worker to hand over: live, the results of all the units would stay in the worker's heap (~3x
+    their pickles) until it ends."""
     folders = [Path(units[i].path) for i in order if units[i].kind == "kustomization"]
     large = frozenset(Path(units[i].path) for i in order if costs[i] >= LARGE_BUILD_BYTES)
     with _Prefetch(folders if len(folders) >= 2 else [], jobs, large) as ahead:
         for i in order:
             unit = units[i]
             result = _unit(linter, unit, keep, ahead.get(Path(unit.path)) if unit.kind == "kustomization" else None)
-            if pickled:
-                try:
-                    results[i] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-                except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-                    results[i] = None  # run again in the parent
+            if spill is not None:
+                packed = spill.pack(result)
+                results[i] = packed if isinstance(packed, PackedResult) else None  # None: run again in the parent
             else:
                 results[i] = result
             del result
@@ -385,13 +385,14 @@ def _work(index: int) -> UnitResult:
     return _unit(_WORKER, _WORKER_UNITS[index], bool(_WORKER.by_target[Target.K8S_PROJECT]))
 
 
-def _work_in_order(order: list[int], costs: list[int], jobs: int) -> list[bytes | None]:
-    """The pickled result of each unit of `order`, in that order (None: run it in the parent)."""
+def _work_in_order(order: list[int], costs: list[int], jobs: int, spill: "Spill") -> list[tuple[int, Any] | None]:
+    """Where `spill` holds the pickled result of each unit of `order`, in that order: (offset, the
+    size or the pickle itself when it has no file), or None: run that unit in the parent."""
     assert _WORKER is not None
-    results: list[bytes | None] = [None] * len(_WORKER_UNITS)
+    results: list[PackedResult | None] = [None] * len(_WORKER_UNITS)
     _run_here(_WORKER, _WORKER_UNITS, order, costs, results, bool(_WORKER.by_target[Target.K8S_PROJECT]), jobs,
-              pickled=True)
-    return [results[i] for i in order]
+              spill=spill)
+    return [(r.offset, r.data) if r is not None else None for r in (results[i] for i in order)]
 
 
 def _in_worker(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
@@ -407,8 +408,8 @@ class _Background:
     cores sit idle while kustomize builds). A bare `multiprocessing.Process` and a pipe: a pool would
     leave threads running here, and the plain files' own worker pool is forked after this."""
 
-    def __init__(self, process: Any, reader: Any, order: list[int]) -> None:
-        self.process, self.reader, self.order = process, reader, order
+    def __init__(self, process: Any, reader: Any, order: list[int], spill: "Spill") -> None:
+        self.process, self.reader, self.order, self.spill = process, reader, order, spill
 
     @classmethod
     def start(cls, linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
@@ -416,16 +417,18 @@ class _Background:
         import multiprocessing
 
         context = multiprocessing.get_context("fork")
+        spill = Spill()  # made here: the worker writes to the file this process reads back
         try:
             reader, writer = context.Pipe(duplex=False)
             with frozen_heap():
-                process = context.Process(target=_send_in_order, args=(writer, linter, units, order, costs, jobs),
+                process = context.Process(target=_send_in_order,
+                                          args=(writer, linter, units, order, costs, jobs, spill),
                                           name="k8slint-kustomize", daemon=True)
                 process.start()
         except OSError:  # no fork allowed: run them here
             return None
         writer.close()  # only the worker writes: its end of the pipe closes when it ends
-        return cls(process, reader, order)
+        return cls(process, reader, order, spill)
 
     def done(self) -> bool:
         """Has the worker sent its results (or ended)?"""
@@ -445,20 +448,20 @@ class _Background:
             self.reader.close()
             self.process.join()
         if isinstance(done, list) and len(done) == len(self.order):
-            for i, packed in zip(self.order, done):
-                if isinstance(packed, bytes):
+            for i, where in zip(self.order, done):
+                if where is not None:
                     try:
-                        results[i] = pickle.loads(packed)
+                        results[i] = PackedResult(self.spill.file, *where).unpack()
                     except Exception:  # e.g. truncated: that unit runs here
                         results[i] = None
 
 
 def _send_in_order(writer: Any, linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
-                   jobs: int) -> None:
-    """The worker: run the units, send their results (None if that fails)."""
+                   jobs: int, spill: "Spill") -> None:
+    """The worker: run the units, send where their results are (None if that fails)."""
     _init_worker(linter, units)
     try:
-        done: Any = _work_in_order(order, costs, jobs)
+        done: Any = _work_in_order(order, costs, jobs, spill)
     except Exception:
         done = None
     try:
