@@ -238,12 +238,6 @@ def _in_pool(linter: "Linter", files: Sequence["SourceFile"], jobs: int) -> list
         return None
 
 
-def lint_sources(linter: "Linter", files: Sequence["SourceFile"], project: "Project") -> Iterator[FileResult]:
-    """FileResults of `files`, in order; fills `project` (and the linter's YAML suppressions) as it goes."""
-    results = file_results(linter, files)
-    return merge_results(linter, files, results, project)  # type: ignore[arg-type]
-
-
 def file_results(linter: "Linter", files: Sequence["SourceFile"],
                  until: Callable[[], bool] | None = None) -> list[FileResult | PackedResult | None]:
     """The FileResult of each of `files`, in order, touching neither the run's Project nor its suppressions
@@ -330,6 +324,8 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
     """
     import threading
 
+    if not sys.platform.startswith("linux"):
+        return
     spill = Spill()
 
     def lane() -> None:
@@ -362,12 +358,7 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
             except NeedsMainThread:  # e.g. a plugin's rule parsing a container's shell script
                 linter._yaml_suppressions.pop(source.path, None)
                 continue
-            except Exception:  # left for the pool, which reports it as ever
-                return
             results[i] = spill.pack(result)
-
-    if not sys.platform.startswith("linux"):
-        return
 
     def guarded() -> None:
         try:

@@ -10,7 +10,7 @@ the project findings.
 
 A unit's result is cached (linter/cache.py's database, keyed by the content of every file the
 unit reads, the tool that renders it and the run's salt) and units run in worker processes
-when that pays: see :func:`lint_rendered_sources`.
+when that pays: see :func:`start_rendered_sources`.
 """
 from __future__ import annotations
 
@@ -140,11 +140,6 @@ def _shown_of(key: str) -> str:
 
 
 # -- the run ---------------------------------------------------------------------------------
-
-def lint_rendered_sources(linter: "Linter", files: list[SourceFile], project: "Project") -> tuple[list[SourceFile], list[Finding], list[str]]:
-    """Lint charts and kustomizations among `files`; returns (plain files still to lint, findings, linted names)."""
-    return start_rendered_sources(linter, files, project).finish()
-
 
 def start_rendered_sources(linter: "Linter", files: list[SourceFile], project: "Project") -> "PendingUnits":
     """Start linting the charts and kustomizations among `files`; `.finish()` waits for them.
@@ -395,14 +390,6 @@ def _work_in_order(order: list[int], costs: list[int], jobs: int, spill: "Spill"
     return [(r.offset, r.data) if r is not None else None for r in (results[i] for i in order)]
 
 
-def _in_worker(linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
-               results: list[UnitResult | None], jobs: int) -> None:
-    """Run units in order in one forked worker process; if it fails they stay None (run here after)."""
-    background = _Background.start(linter, units, order, costs, jobs)
-    if background is not None:
-        background.collect(results)
-
-
 class _Background:
     """Units run in order in one forked process while this one goes on (the plain files, ~25 % of the
     cores sit idle while kustomize builds). A bare `multiprocessing.Process` and a pipe: a pool would
@@ -465,9 +452,7 @@ def _send_in_order(writer: Any, linter: "Linter", units: list[SourceFile], order
     except Exception:
         done = None
     try:
-        writer.send(done)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):  # pickled before anything is written
-        writer.send(None)
+        writer.send(done)  # offsets and sizes: nothing that could fail to pickle
     finally:
         writer.close()
 

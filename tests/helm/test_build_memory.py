@@ -84,6 +84,13 @@ def test_the_heap_is_frozen_only_while_forking():
     assert gc.get_freeze_count() == before
 
 
+def _in_worker(linter, units, results: list) -> None:
+    """Both units run in order in the background worker; what it does not deliver stays None."""
+    background = rendered._Background.start(linter, units, [0, 1], [0, 0], 2)
+    assert background is not None
+    background.collect(results)
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks a worker")
 def test_kustomizations_in_one_worker_or_here_give_the_same_results(tmp_path, monkeypatch):
     from linter.config import build_config
@@ -100,7 +107,7 @@ def test_kustomizations_in_one_worker_or_here_give_the_same_results(tmp_path, mo
     here: list = [None, None]
     rendered._run_here(linter, units, [0, 1], [0, 0], here, False, 2)
     there: list = [None, None]
-    rendered._in_worker(linter, units, [0, 1], [0, 0], there, 2)
+    _in_worker(linter, units, there)
     assert there[0] is not None and there[1] is not None and any(r.mapped for r in here)
     assert [r.findings + r.mapped for r in there] == [r.findings + r.mapped for r in here]
 
@@ -109,5 +116,5 @@ def test_kustomizations_in_one_worker_or_here_give_the_same_results(tmp_path, mo
 
     monkeypatch.setattr(rendered, "_work_in_order", broken)
     failed: list = [None, None]
-    rendered._in_worker(linter, units, [0, 1], [0, 0], failed, 2)
+    _in_worker(linter, units, failed)
     assert failed == [None, None]  # left for _run_units to run here
