@@ -49,6 +49,7 @@ _RULE_OF = {"render-failed": HC_RENDER_FAILED, "missing-dependency": HC_MISSING_
 Mapper = Callable[[int, int], tuple[str, int, int]]
 UNIT_KEY_VERSION = "1"  # bump when UnitResult or the mapping classes change
 PLAIN_TREES_BYTES = 3 * 1024 * 1024  # source text of the kustomize resource files kept parsed
+PLAIN_TREE_KEEP_BYTES = 256 * 1024  # a larger file's tree is kept only once a finding maps into it (CRD bundles)
 LARGE_BUILD_BYTES = 128 * 1024  # inputs of a kustomization whose build runs alone (argo-cd HA: 178 KB -> 53-77 MB)
 _ENVIRONMENTAL = ("took more than", "cannot run ")  # kz.build's and helm's timeouts, a tool that cannot start
 
@@ -504,7 +505,7 @@ class _Prefetch:
                 self.turn.wait_for(lambda: self.large_due == 0)
             self.running += 1
         try:
-            return kz.build(folder)
+            return kz.build(folder, None if large or self.window == 1 else 1)  # a large build runs alone
         finally:
             with self.turn:
                 self.running -= 1
@@ -899,7 +900,7 @@ class _PlainFiles:
         return out
 
     def _scan(self, path: Path) -> list[PlainRef]:
-        parsed = self.parsed(path)
+        parsed = self.parsed(path, keep_large=False)
         out: list[PlainRef] = []
         if parsed is None:
             return out
@@ -915,7 +916,10 @@ class _PlainFiles:
                                     str(ns) if ns is not None else None))
         return out
 
-    def parsed(self, path: Path) -> YamlFile | None:
+    def parsed(self, path: Path, keep_large: bool = True) -> YamlFile | None:
+        """The file's parse, from the LRU or read now. `keep_large=False` (a first scan for its objects'
+        names): a large file's tree is not kept; findings rarely map into one (a CRD bundle, ~20x its
+        text in memory), and the one that does parses it again."""
         hit = self.trees.get(path)
         if hit is not None:
             self.trees.move_to_end(path)
@@ -925,6 +929,8 @@ class _PlainFiles:
         except OSError:
             return None
         parsed = parse_yaml(text)
+        if not keep_large and len(text) > PLAIN_TREE_KEEP_BYTES:
+            return parsed
         self.trees[path] = (parsed, len(text))
         self.size += len(text)
         while self.size > PLAIN_TREES_BYTES and len(self.trees) > 1:

@@ -132,14 +132,18 @@ def _resolve(path: Path) -> Path:
     return Path(real) / name
 
 
-def build(folder: Path) -> tuple[str | None, str | None]:
-    """(rendered YAML, None) or (None, error message)."""
+def build(folder: Path, threads: int | None = None) -> tuple[str | None, str | None]:
+    """(rendered YAML, None) or (None, error message). `threads`: the Go runtime's GOMAXPROCS (the
+    user's own wins), for a build that runs beside others: its collector's parallel marking then only
+    takes CPU from them (~11 % of the small builds' CPU on the corpus)."""
     cmd = command(folder)
     if cmd is None:
         return None, f"kustomization not built: {INSTALL_HINT}"
     env = {k: v for k, v in os.environ.items() if not k.startswith("KUBE")}
     env.update({"GIT_TERMINAL_PROMPT": "0", "KUBECONFIG": os.devnull})
     env.setdefault("GOMEMLIMIT", GO_MEMORY_LIMIT)
+    if threads is not None:
+        env.setdefault("GOMAXPROCS", str(threads))
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=BUILD_TIMEOUT, env=env,
                               stdin=subprocess.DEVNULL, errors="replace")

@@ -18,11 +18,12 @@ from linter.sources import kustomize as kz
 def _tracked(monkeypatch):
     """A fake kz.build that records the most builds (and large builds) running at once."""
     lock = threading.Lock()
-    state = {"now": 0, "most": 0, "large_now": 0, "large_most": 0, "beside_large": 0}
+    state = {"now": 0, "most": 0, "large_now": 0, "large_most": 0, "beside_large": 0, "threads": {}}
 
-    def build(folder):
+    def build(folder, threads=None):
         large = folder.name.startswith("large")
         with lock:
+            state["threads"][folder.name] = threads
             state["now"] += 1
             state["most"] = max(state["most"], state["now"])
             if large:
@@ -61,6 +62,19 @@ def test_a_large_build_runs_alone(monkeypatch, jobs):
     assert got == [(f"built: {f.name}\n", None) for f in folders]
     assert state["large_most"] == 1 and state["beside_large"] == 0
     assert state["most"] >= 2  # small builds still overlap
+    # a build beside others runs its Go runtime on one thread; a large one, alone, on all the cores
+    assert {n: t for n, t in state["threads"].items() if n.startswith("large")} == {
+        f.name: None for f in large}
+    assert {t for n, t in state["threads"].items() if n.startswith("small")} == {1}
+
+
+def test_builds_one_at_a_time_keep_their_go_threads(monkeypatch):
+    state = _tracked(monkeypatch)
+    folders = [Path(f"/k/small{i}") for i in range(3)]
+    with rendered._Prefetch(folders, 1) as ahead:
+        for f in folders:
+            ahead.get(f)
+    assert set(state["threads"].values()) == {None}
 
 
 @pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
@@ -74,6 +88,20 @@ def test_builds_get_a_go_heap_limit_unless_the_user_set_one(monkeypatch, tmp_pat
     assert kz.build(tmp_path) == (f"limit: {kz.GO_MEMORY_LIMIT}\n", None)
     monkeypatch.setenv("GOMEMLIMIT", "1GiB")
     assert kz.build(tmp_path) == ("limit: 1GiB\n", None)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
+def test_builds_get_go_threads_when_asked_unless_the_user_set_them(monkeypatch, tmp_path):
+    fake = tmp_path / "bin" / "kustomize"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho \"threads: ${GOMAXPROCS:-none}\"\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.delenv("GOMAXPROCS", raising=False)
+    assert kz.build(tmp_path) == ("threads: none\n", None)
+    assert kz.build(tmp_path, 1) == ("threads: 1\n", None)
+    monkeypatch.setenv("GOMAXPROCS", "4")
+    assert kz.build(tmp_path, 1) == ("threads: 4\n", None)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="gc.freeze matters with fork()")

@@ -91,3 +91,29 @@ def test_without_kubectl_or_kustomize_say_so_once_and_lint_plain_files(run_cli, 
 def test_clean_error_drops_klog_prefixes():
     raw = 'E1125 17:40:20.943270 19130 run.go:72] "command failed" err="no resource matches"'
     assert kz.clean_error(raw) == "no resource matches"
+
+
+@needs_kustomize
+def test_findings_map_the_same_when_no_resource_tree_is_kept_from_the_scan(run_cli, tree, monkeypatch):
+    from linter import rendered
+
+    kept = _run(run_cli, tree, "k", "--no-cache")
+    monkeypatch.setattr(rendered, "PLAIN_TREE_KEEP_BYTES", 0)  # every resource file counts as large
+    assert _run(run_cli, tree, "k", "--no-cache") == kept
+    assert any(f["path"] == "k/overlays/prod/nodeport.yaml" and f["line"] == 6 for f in kept)
+
+
+def test_a_large_resource_files_tree_is_kept_only_once_a_finding_needs_it(tmp_path, monkeypatch):
+    from linter import rendered
+
+    small, large = tmp_path / "small.yaml", tmp_path / "crds.yaml"
+    small.write_text("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: small}\n")
+    large.write_text("".join(f"---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c{i}\n" for i in range(40)))
+    monkeypatch.setattr(rendered, "PLAIN_TREE_KEEP_BYTES", small.stat().st_size)
+    plain = rendered._PlainFiles()
+    refs = plain.refs([small, large])
+    assert [(r.file.name, r.name) for r in refs][:3] == [("small.yaml", "small"), ("crds.yaml", "c0"), ("crds.yaml", "c1")]
+    assert list(plain.trees) == [small]  # the scan kept the small file's tree only
+    assert plain.root(refs[5]).get("metadata").get("name") == "c4"
+    assert list(plain.trees) == [small, large]  # a finding mapped into it: kept from now on
+    assert plain.refs([large]) == refs[1:]  # names are never scanned twice
