@@ -157,7 +157,7 @@ def _hashable(key: Any) -> Any:
 
 _RESOLVED_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                             "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"})
-_ev: Any = None  # ruamel.yaml.events, imported on first use (a Dockerfile-only run never needs it)
+_ev: Any = None  # the event classes the parser makes (linter.sources.yaml_events), imported on first use (a Dockerfile-only run never needs it)
 
 
 def _ruamel() -> tuple[Any, Any, Any]:
@@ -166,11 +166,17 @@ def _ruamel() -> tuple[Any, Any, Any]:
         import ruamel.yaml.events as events
 
         try:  # libyaml through ruamel.yaml.clib
+            import _ruamel_yaml
             from _ruamel_yaml import CParser
         except ImportError:  # pragma: no cover - exercised only without the C extension
             CParser = None
         _CParser = CParser
-        _ev = events
+        if CParser is not None:
+            from linter.sources.yaml_events import install
+
+            _ev = install(_ruamel_yaml, events)  # the (lighter) classes its events are made of
+        else:  # pragma: no cover
+            _ev = events
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     return _ev, MarkedYAMLError, YAMLError
