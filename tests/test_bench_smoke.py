@@ -66,3 +66,19 @@ def test_process_tree_memory_counts_shared_pages_once():
     if s.tree_mb == 0 or not Path("/proc/self/smaps_rollup").exists():
         return
     assert 70 <= s.tree_mb < 140
+
+
+def test_interleaved_runs_alternate_and_round_ratios_pair_them(tmp_path):
+    import run as bench
+
+    log = tmp_path / "order.txt"
+    specs = [(name, [sys.executable, "-c", f"open({str(log)!r}, 'a').write({name!r})"], {}) for name in "abc"]
+    measured = bench.measure_interleaved(specs, 3)
+    assert log.read_text() == "abcabcabc"  # one of each per round, not blocks of three
+    assert [len(m.samples) for m in measured] == [3, 3, 3]
+    whole, parts = bench.Measure("w"), [bench.Measure("p"), bench.Measure("q")]
+    for w, p, q in ((6.0, 1.0, 2.0), (9.0, 2.0, 1.0), (4.0, 1.0, 1.0)):
+        whole.samples.append(bench.Sample(w, w, 0, 0, 0))
+        parts[0].samples.append(bench.Sample(p, p, 0, 0, 0))
+        parts[1].samples.append(bench.Sample(q, q, 0, 0, 0))
+    assert bench.round_ratios(whole, parts) == [2.0, 3.0, 2.0]
