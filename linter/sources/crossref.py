@@ -108,7 +108,7 @@ class ProjectIndex:
     """What cross-object rules look up, built in one pass over the run."""
 
     __slots__ = ("templates", "named", "kinds_in_namespace", "by_kind_ns", "operator_labels", "operator_names",
-                 "by_label")
+                 "by_label", "references")
 
     def __init__(self) -> None:
         self.templates: dict[str, list[PodTemplate]] = defaultdict(list)
@@ -122,6 +122,9 @@ class ProjectIndex:
         self.operator_names: dict[str, set[str]] = defaultdict(set)
         # (namespace, label key, label value) -> pod templates carrying that label
         self.by_label: dict[tuple[str, str, str], list[PodTemplate]] = defaultdict(list)
+        # id(workload) -> what its pod spec names (found in the same pass: a compact object's tree is
+        # unpacked once for both, see linter.sources.k8s_compact)
+        self.references: dict[int, list[Reference]] = {}
 
     def of(self, kind: str, namespace: str) -> list[K8sObject]:
         return self.by_kind_ns.get((kind, namespace), [])
@@ -159,6 +162,7 @@ def build_index(project: Any) -> ProjectIndex:
             idx.templates[ns].append(template)
             for k, v in labels.items():
                 idx.by_label[(ns, k, v)].append(template)
+            idx.references[id(obj)] = list(references(obj))
     return idx
 
 
@@ -349,8 +353,8 @@ def references(obj: K8sObject) -> Iterator[Reference]:
 
 
 def object_references(project: Any) -> dict[int, list[Reference]]:
-    return project.memo("linter.sources.crossref.references",
-                        lambda p: {id(o): list(references(o)) for o in p.objects if o.is_workload})
+    """id(workload) -> the ConfigMaps, Secrets, ServiceAccounts and PVCs its pod spec names."""
+    return index(project).references
 
 
 @dataclass(frozen=True)
