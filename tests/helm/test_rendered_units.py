@@ -47,9 +47,9 @@ def calls(tmp_path, monkeypatch):
         note(f"render {Path(chart).name}")
         return real_render(chart, *args, **kwargs)
 
-    def build(folder):
+    def build(folder, *args):
         note(f"build {Path(folder).name}")
-        return real_build(folder)
+        return real_build(folder, *args)
 
     monkeypatch.setattr(helm_src, "render", render)
     monkeypatch.setattr(kz, "build", build)
