@@ -76,10 +76,13 @@ def test_events_carry_the_same_attributes_as_with_ruamels_classes(ruamels_own_cl
 
 
 def _texts() -> list[tuple[str, str]]:
-    files = sorted((ROOT / "fixtures").rglob("*.y*ml"))
+    files = sorted((ROOT / "fixtures").rglob("*.y*ml")) + sorted((ROOT / "tests").rglob("*.y*ml"))
     if CORPUS.is_dir():
         files += sorted(CORPUS.rglob("*.yaml"))[::25]  # a sample of real files, kustomize and charts' values
-    return [(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in files]
+    tricky = [SAMPLE, "a: [1, 2\n", "base: &b {x: 1}\nuse: {<<: *b, y: 2}\n", "- ? complex\n  : key\n",
+              "a: 1\na: 2\n", "%YAML 1.1\n---\nk: !custom v\n", "--- |\n  text\n...\n--- x\n", "\ufeffk: v\n"]
+    return [(str(p), p.read_text(encoding="utf-8", errors="replace")) for p in files] + [
+        (f"tricky #{i}", t) for i, t in enumerate(tricky)]
 
 
 def _shape(node):
@@ -97,7 +100,7 @@ def _parsed(text: str):
 
 def test_parse_yaml_builds_the_same_trees_and_positions(ruamels_own_classes):
     texts = _texts()
-    assert len(texts) >= 20
+    assert len(texts) >= 30  # the fixtures, the tests' data files and the tricky texts, at least
     flat = [_parsed(t) for _, t in texts]
     ruamels_own_classes()
     for (path, text), expected in zip(texts, flat):
