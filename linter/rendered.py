@@ -505,7 +505,7 @@ class _Prefetch:
                 self.turn.wait_for(lambda: self.large_due == 0)
             self.running += 1
         try:
-            return kz.build(folder, None if large or self.window == 1 else 1)  # a large build runs alone
+            return kz.build(folder, None if large or self.window == 1 else 1)  # alone, a build keeps every core
         finally:
             with self.turn:
                 self.running -= 1

@@ -157,7 +157,7 @@ def _hashable(key: Any) -> Any:
 
 _RESOLVED_TAGS = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
                             "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"})
-_ev: Any = None  # the event classes the parser makes (linter.sources.yaml_events), imported on first use (a Dockerfile-only run never needs it)
+_ev: Any = None  # the classes of the parser's events (linter.sources.yaml_events), set on first use
 
 
 def _ruamel() -> tuple[Any, Any, Any]:

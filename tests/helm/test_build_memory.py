@@ -77,14 +77,20 @@ def test_builds_one_at_a_time_keep_their_go_threads(monkeypatch):
     assert set(state["threads"].values()) == {None}
 
 
-@pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
-def test_builds_get_a_go_heap_limit_unless_the_user_set_one(monkeypatch, tmp_path):
+def _fake_kustomize_echoing(variable: str, tmp_path: Path, monkeypatch) -> None:
+    """A `kustomize` on PATH that prints `<name>: <value of variable or none>`."""
     fake = tmp_path / "bin" / "kustomize"
     fake.parent.mkdir()
-    fake.write_text("#!/bin/sh\necho \"limit: ${GOMEMLIMIT:-none}\"\n")
+    name = {"GOMEMLIMIT": "limit", "GOMAXPROCS": "threads"}[variable]
+    fake.write_text(f"#!/bin/sh\necho \"{name}: ${{{variable}:-none}}\"\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    monkeypatch.delenv("GOMEMLIMIT", raising=False)
+    monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
+def test_builds_get_a_go_heap_limit_unless_the_user_set_one(monkeypatch, tmp_path):
+    _fake_kustomize_echoing("GOMEMLIMIT", tmp_path, monkeypatch)
     assert kz.build(tmp_path) == (f"limit: {kz.GO_MEMORY_LIMIT}\n", None)
     monkeypatch.setenv("GOMEMLIMIT", "1GiB")
     assert kz.build(tmp_path) == ("limit: 1GiB\n", None)
@@ -92,12 +98,7 @@ def test_builds_get_a_go_heap_limit_unless_the_user_set_one(monkeypatch, tmp_pat
 
 @pytest.mark.skipif(os.name == "nt", reason="the fake kustomize is a shell script")
 def test_builds_get_go_threads_when_asked_unless_the_user_set_them(monkeypatch, tmp_path):
-    fake = tmp_path / "bin" / "kustomize"
-    fake.parent.mkdir()
-    fake.write_text("#!/bin/sh\necho \"threads: ${GOMAXPROCS:-none}\"\n")
-    fake.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
-    monkeypatch.delenv("GOMAXPROCS", raising=False)
+    _fake_kustomize_echoing("GOMAXPROCS", tmp_path, monkeypatch)
     assert kz.build(tmp_path) == ("threads: none\n", None)
     assert kz.build(tmp_path, 1) == ("threads: 1\n", None)
     monkeypatch.setenv("GOMAXPROCS", "4")
