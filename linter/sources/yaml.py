@@ -167,16 +167,13 @@ def _ruamel() -> tuple[Any, Any, Any]:
 
         try:  # libyaml through ruamel.yaml.clib
             import _ruamel_yaml
-            from _ruamel_yaml import CParser
         except ImportError:  # pragma: no cover - exercised only without the C extension
-            CParser = None
-        _CParser = CParser
-        if CParser is not None:
+            _ev = events
+        else:
             from linter.sources.yaml_events import install
 
+            _CParser = _ruamel_yaml.CParser
             _ev = install(_ruamel_yaml, events)  # the (lighter) classes its events are made of
-        else:  # pragma: no cover
-            _ev = events
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     return _ev, MarkedYAMLError, YAMLError
