@@ -95,8 +95,9 @@ class Spill:
 
 class NeedsMainThread(BaseException):
     """Work that is safe only in a main thread, refused in a thread whose `refuses_unguarded_work`
-    is set (the lane): e.g. a bashlex parse, whose time limit is a SIGALRM. A BaseException, so
-    that no rule's or parser's `except Exception` turns it into a result."""
+    is set and that cannot hand it to the main thread: e.g. a bashlex parse, whose time limit is a
+    SIGALRM (linter.time_limit). A BaseException, so that no rule's or parser's `except Exception`
+    turns it into a result."""
 
 
 def unpacked(result: "FileResult | PackedResult") -> FileResult:
@@ -306,7 +307,7 @@ def file_results(linter: "Linter", files: Sequence["SourceFile"],
     return results
 
 
-LANE_KINDS = ("yaml", "json", "helm-values")  # not Dockerfiles: their rules parse shell (see NeedsMainThread)
+LANE_KINDS = ("yaml", "json", "helm-values", "dockerfile")
 LANE_FILE_BYTES = 256 * 1024  # larger files wait for the pool: their parse would add to this process's peak
 
 
@@ -317,12 +318,14 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
 
     Kustomize builds, in their worker, leave ~25 % of the cores idle; this lane uses that idle time
     without slowing them, and costs far less memory than more worker processes would. A file
-    the lane leaves (too big, a Dockerfile, not reached) stays None, for the pool after.
+    the lane leaves (too big, one whose rules need a main thread, not reached) stays None, for the pool after.
     Its results are PackedResults, unpacked only as they are merged, after the builds: live, they
     (their objects' metadata trees) would add ~25 MB to this process while kubectl's run (8 MB
     pickled, on the corpus).
     """
     import threading
+
+    from linter.time_limit import MainThreadRunner
 
     if not sys.platform.startswith("linux"):
         return
@@ -360,15 +363,21 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
                 continue
             results[i] = spill.pack(result)
 
+    runner = MainThreadRunner()
+
     def guarded() -> None:
         try:
             lane()
-        except Exception:  # what the lane did not finish, the pool does (and reports what fails there)
+        except BaseException:  # what the lane did not finish, the pool does (and reports what fails there)
             pass
+        finally:
+            runner.close()
 
     worker = threading.Thread(target=guarded, name="k8slint-lane", daemon=True)
     worker.refuses_unguarded_work = True  # type: ignore[attr-defined]
+    worker.main_thread_runner = runner  # type: ignore[attr-defined]  # bashlex's time limit is a SIGALRM
     worker.start()
+    runner.serve()
     worker.join()
 
 

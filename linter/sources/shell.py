@@ -8,14 +8,11 @@ pieces of a script that need it, with the same result as a whole-script parse.
 from __future__ import annotations
 
 import shlex
-import signal
-import threading
 import time
-from contextlib import contextmanager
 from functools import lru_cache
-from typing import Iterator
 
 from linter.sources.shell_pieces import RESERVED, UNSUPPORTED, is_assignment, plain_words, split_pieces
+from linter.time_limit import run_limited
 
 
 WRAPPERS = {"sudo", "env", "nice", "nohup", "time", "exec", "command", "stdbuf", "xargs"}
@@ -137,8 +134,7 @@ def _parse(script: str, depth: int = 0) -> tuple[Command, ...]:
             bashlex = import_bashlex()
 
             out: list[Command] = []
-            with _time_limit(PARSE_SECONDS):
-                trees = bashlex.parse(script)
+            trees = run_limited(PARSE_SECONDS, _ParseTimeout, bashlex.parse, script)
             for tree in trees:
                 _commands_of(tree, out, depth)
             return tuple(out)
@@ -191,8 +187,7 @@ def _parse_piece(piece: str, depth: int) -> tuple[Command, ...] | None:
 
         bashlex = import_bashlex()
         out: list[Command] = []
-        with _time_limit(PARSE_SECONDS):
-            trees = bashlex.parse(piece)
+        trees = run_limited(PARSE_SECONDS, _ParseTimeout, bashlex.parse, piece)
         for tree in trees:
             _commands_of(tree, out, depth)
         return tuple(out)
@@ -207,40 +202,6 @@ PARSE_SECONDS = 2.0
 
 class _ParseTimeout(Exception):
     pass
-
-
-@contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt bashlex after `seconds`: some inputs make it loop forever (found by fuzzing).
-
-    Uses SIGALRM, so it guards only the main thread of a process whose SIGALRM is free (not held
-    by a C-level handler such as libFuzzer's); elsewhere the parse runs unguarded, unless the
-    thread refuses that (linter.parallel's lane: NeedsMainThread then, the file goes to a worker).
-    """
-    usable = (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN)
-        and signal.getitimer(signal.ITIMER_REAL)[0] == 0
-    )
-    if not usable:
-        if getattr(threading.current_thread(), "refuses_unguarded_work", False):
-            from linter.parallel import NeedsMainThread
-
-            raise NeedsMainThread("bashlex's time limit needs the main thread")
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _ParseTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 SHLEX_LIMIT = 10_000
