@@ -346,7 +346,8 @@ class Linter:
 
     def _prepare_project_facts(self, obj: K8sObject, path: str) -> dict[str, Any] | None:
         """Results of the project rules' optional `check.prepare(obj, ctx)`, by rule module (see
-        linter.sources.k8s_compact.prepared); a failing prepare is left out (the rule then does the work)."""
+        linter.sources.k8s_compact.prepared), and the cross-object lookups' facts
+        (linter.sources.crossref.object_facts); a failing prepare is left out (the rule then does the work)."""
         facts: dict[str, Any] | None = None
         for call in self._calls[Target.K8S_PROJECT]:
             prepare = getattr(call.check, "prepare", None)
@@ -361,6 +362,15 @@ class Linter:
             if facts is None:
                 facts = {}
             facts[call.check.__module__] = value
+        from linter.sources import crossref
+
+        try:
+            shared = crossref.object_facts(obj)  # what the cross-object lookups read: no rule's own
+        except Exception:  # the lookups then read the tree
+            shared = None
+        if shared is not None:
+            facts = facts if facts is not None else {}
+            facts[crossref.FACTS_KEY] = shared
         return facts
 
     # -- running one rule ----------------------------------------------------------------

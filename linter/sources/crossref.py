@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator, NamedTuple
 
 from linter.sources.k8s import POD_SPEC_PATHS, ContainerRef, K8sObject, containers, pod_spec
+from linter.sources.k8s_compact import prepared
 
 DEFAULT_NAMESPACE = "default"
 
@@ -40,15 +41,18 @@ def _label_str(v: Any) -> str:
 
 
 class PodTemplate:
-    """The pods a workload creates: its namespace, template labels and containers."""
+    """The pods a workload creates: its namespace, template labels and containers, and the
+    workload's own `spec.selector.matchLabels` (as strings; None when absent or empty)."""
 
-    __slots__ = ("obj", "namespace", "labels", "containers")
+    __slots__ = ("obj", "namespace", "labels", "containers", "match_labels")
 
-    def __init__(self, obj: K8sObject, namespace: str, labels: dict[str, str], containers: list[ContainerRef]) -> None:
+    def __init__(self, obj: K8sObject, namespace: str, labels: dict[str, str], containers: list[ContainerRef],
+                 match_labels: dict[str, str] | None = None) -> None:
         self.obj = obj
         self.namespace = namespace
         self.labels = labels
         self.containers = containers
+        self.match_labels = match_labels
 
 
 def matches_labels(selector: dict[str, str], labels: dict[str, str]) -> bool:
@@ -107,8 +111,8 @@ class LabelSelector:
 class ProjectIndex:
     """What cross-object rules look up, built in one pass over the run."""
 
-    __slots__ = ("templates", "named", "kinds_in_namespace", "by_kind_ns", "operator_labels", "operator_names",
-                 "by_label", "references")
+    __slots__ = ("templates", "named", "kinds_in_namespace", "by_kind_ns", "custom_resources", "_operator_labels",
+                 "operator_names", "by_label", "references")
 
     def __init__(self) -> None:
         self.templates: dict[str, list[PodTemplate]] = defaultdict(list)
@@ -117,14 +121,27 @@ class ProjectIndex:
         self.kinds_in_namespace: set[tuple[str, str]] = set()
         # (kind, namespace) -> objects of that kind, in run order
         self.by_kind_ns: dict[tuple[str, str], list[K8sObject]] = defaultdict(list)
-        # label sets and names of custom resources per namespace: operators create pods from them
-        self.operator_labels: dict[str, list[dict[str, str]]] = defaultdict(list)
+        # custom resources and their names per namespace: operators create pods from them
+        self.custom_resources: dict[str, list[K8sObject]] = defaultdict(list)
+        self._operator_labels: dict[str, list[dict[str, str]]] = {}
         self.operator_names: dict[str, set[str]] = defaultdict(set)
         # (namespace, label key, label value) -> pod templates carrying that label
         self.by_label: dict[tuple[str, str, str], list[PodTemplate]] = defaultdict(list)
         # id(workload) -> what its pod spec names (found in the same pass: a compact object's tree is
         # unpacked once for both, see linter.sources.k8s_compact)
         self.references: dict[int, list[Reference]] = {}
+
+    def operator_labels(self, namespace: str) -> list[dict[str, str]]:
+        """The label sets of the namespace's custom resources (their own, `spec.podMetadata` and
+        `spec.template.metadata` labels), gathered on first use."""
+        found = self._operator_labels.get(namespace)
+        if found is None:
+            found = []
+            for obj in self.custom_resources.get(namespace, ()):
+                facts = prepared(obj, FACTS_KEY)
+                found += facts["labels"] if facts is not None else _custom_resource_labels(obj)
+            self._operator_labels[namespace] = found
+        return found
 
     def of(self, kind: str, namespace: str) -> list[K8sObject]:
         return self.by_kind_ns.get((kind, namespace), [])
@@ -152,13 +169,12 @@ def build_index(project: Any) -> ProjectIndex:
         if _is_custom_resource(obj):
             if isinstance(name, str) and name:
                 idx.operator_names[ns].add(name)
-            for path in (("metadata", "labels"), ("spec", "podMetadata", "labels"), ("spec", "template", "metadata", "labels")):
-                found = _str_map(obj.get(*path))
-                if found:
-                    idx.operator_labels[ns].append(found)
+            idx.custom_resources[ns].append(obj)
         if obj.is_workload:
             labels = _str_map(obj.get(*_template_labels_path(obj))) or {}
-            template = PodTemplate(obj, ns, labels, list(containers(obj, ("containers",))))
+            own = obj.get("spec", "selector", "matchLabels")  # read here, where the tree is unpacked anyway
+            template = PodTemplate(obj, ns, labels, list(containers(obj, ("containers",))),
+                                   {str(k): str(v) for k, v in own.items()} if isinstance(own, dict) and own else None)
             idx.templates[ns].append(template)
             for k, v in labels.items():
                 idx.by_label[(ns, k, v)].append(template)
@@ -188,7 +204,7 @@ def operator_may_select(idx: "ProjectIndex", namespace: str, matches: Any, value
     """
     if values & idx.operator_names.get(namespace, set()):
         return True
-    return any(matches(labels) for labels in idx.operator_labels.get(namespace, ()))
+    return any(matches(labels) for labels in idx.operator_labels(namespace))
 
 
 def index(project: Any) -> ProjectIndex:
@@ -259,8 +275,43 @@ def service_selector(obj: K8sObject) -> dict[str, str] | None:
     """A Service's `spec.selector` as strings; None when absent, empty or not a mapping."""
     if obj.kind != "Service" or obj.group:
         return None
+    facts = prepared(obj, FACTS_KEY)
+    if facts is not None:
+        return facts["selector"]
     sel = _str_map(obj.get("spec", "selector"))
     return {k: v for k, v in sel.items() if k not in CONTROLLER_LABELS} if sel else None
+
+
+FACTS_KEY = __name__
+
+
+def object_facts(obj: K8sObject) -> dict[str, Any] | None:
+    """What the cross-object lookups read of `obj` beyond its metadata, taken when its file is
+    linted, where the tree is at hand: a stored object (linter.sources.k8s_compact) then needs
+    no unpacking for them. The engine stores them with the object; each reader falls back to
+    the tree where they are missing."""
+    if obj.kind == "Service" and not obj.group:
+        return {"selector": service_selector(obj)}
+    if _is_custom_resource(obj):
+        return {"labels": _custom_resource_labels(obj)}
+    if obj.is_workload:
+        return {"images": [c.node.get("image") for c in containers(obj)]}
+    return None
+
+
+def _custom_resource_labels(obj: K8sObject) -> list[dict[str, str]]:
+    found = []
+    for path in (("metadata", "labels"), ("spec", "podMetadata", "labels"), ("spec", "template", "metadata", "labels")):
+        labels = _str_map(obj.get(*path))
+        if labels:
+            found.append(labels)
+    return found
+
+
+def stored_images(obj: K8sObject) -> list[Any] | None:
+    """The `image` of every container of a workload (all sections), when stored by `object_facts`."""
+    facts = prepared(obj, FACTS_KEY)
+    return facts.get("images") if facts is not None else None
 
 
 def services_selecting(idx: ProjectIndex, template: PodTemplate) -> list[K8sObject]:

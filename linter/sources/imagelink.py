@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
+from linter.sources.crossref import stored_images
 from linter.sources.images import parse_image
 from linter.sources.k8s import ContainerRef, K8sObject, containers
 
@@ -84,6 +85,9 @@ def linked_containers(project: Any, obj: K8sObject, options: Any,
                       sections: tuple[str, ...] = ("containers", "initContainers")) -> Iterator[tuple[ContainerRef, Dockerfile]]:
     if not getattr(project, "dockerfiles", None):
         return
+    images = stored_images(obj)
+    if images is not None and all(dockerfile_for_image(project, image, options) is None for image in images):
+        return  # known without unpacking a stored object
     for c in containers(obj, sections):
         df = dockerfile_for_image(project, c.node.get("image"), options)
         if df is not None:

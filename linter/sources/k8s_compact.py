@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from linter.sources.k8s import K8sObject
-from linter.sources.yaml import YMap, YamlDocument, parse_yaml
+from linter.sources.yaml import YMap, YamlDocument, get_path, parse_yaml
 
 LRU_BYTES = 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
 TEXT_BYTES = 32 * 1024  # documents at least this long are packed as their YAML text
@@ -132,6 +132,11 @@ class CompactObject(K8sObject):
         # kept unpacked (small): name, labels and annotations are what cross-object indexes read
         meta = self._metadata
         return meta if meta is not None else YMap((0, 0))
+
+    def get(self, *path: Any, default: Any = None) -> Any:
+        if path and path[0] == "metadata" and self._metadata is not None:  # no unpacking for it
+            return get_path(self._metadata, path[1:], default)
+        return get_path(_root_of(self), path, default)
 
     def __reduce__(self) -> Any:
         doc = self.document

@@ -13,17 +13,6 @@ def _int(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _selector_labels(obj: K8sObject) -> dict[str, str] | None:
-    """The workload's own `spec.selector.matchLabels`: kube-linter matches the budget against these."""
-    labels = obj.get("spec", "selector", "matchLabels")
-    return {str(k): str(v) for k, v in labels.items()} if isinstance(labels, dict) and labels else None
-
-
-def _own_selectors(project: Any) -> dict[int, dict[str, str] | None]:
-    """id(workload) -> its `spec.selector.matchLabels`, filled as budgets ask, shared by the run."""
-    return project.memo("KS158.own-selectors", lambda p: {})
-
-
 def _min_replicas(obj: K8sObject, autoscalers: list[K8sObject]) -> tuple[int, str] | None:
     """The fewest replicas the workload may run, and where that number comes from."""
     for hpa in autoscalers:
@@ -132,11 +121,8 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
         workload = template.obj
         if workload.kind not in _REPLICATED:
             continue
-        if not selector.matches(template.labels):
-            own = _own_selectors(ctx.project)
-            if id(workload) not in own:  # once per workload: reading the spec may unpack a stored object
-                own[id(workload)] = _selector_labels(workload)
-            if own[id(workload)] is None or not selector.matches(own[id(workload)]):
+        if not selector.matches(template.labels):  # kube-linter also matches the workload's own matchLabels
+            if template.match_labels is None or not selector.matches(template.match_labels):
                 continue
         found = _min_replicas(workload, autoscalers)
         if found is None:

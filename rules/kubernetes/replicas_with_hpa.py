@@ -66,12 +66,12 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     """
     if obj.kind not in ("Deployment", "StatefulSet", "ReplicaSet") or not obj.is_workload:
         return
-    spec = obj.get("spec")
-    if not isinstance(spec, dict) or "replicas" not in spec or spec.get("replicas") is None:
-        return
     targets = ctx.project.memo("KS314.hpa-targets", _targets)
     hpa = targets.get((namespace_of(obj), obj.kind, obj.name))
-    if hpa is not None:
+    if hpa is None:  # first: reading the spec may unpack a stored object
+        return
+    spec = obj.get("spec")
+    if isinstance(spec, dict) and "replicas" in spec and spec.get("replicas") is not None:
         yield report(obj.at("spec", "replicas", key=True),
                      f"{obj.kind} `{obj.name}` sets replicas while HorizontalPodAutoscaler `{hpa.name}` scales it")
 

@@ -87,11 +87,12 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     - `images` (mapping, default `{}`): image repository -> Dockerfile path, e.g.
       `{"ghcr.io/acme/api": "services/api/Dockerfile"}`.
     """
-    found = pod_spec(obj)
+    links = list(linked_containers(ctx.project, obj, ctx.options))  # first: most workloads link no Dockerfile
+    found = pod_spec(obj) if links else None
     if found is None:
         return
     base, pod = found
-    for c, df in linked_containers(ctx.project, obj, ctx.options):
+    for c, df in links:
         non_root, level = _effective(c.node, pod, "runAsNonRoot")
         if non_root is not True:
             continue

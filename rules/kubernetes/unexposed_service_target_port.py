@@ -7,7 +7,7 @@ from linter.api import Context, K8sObject, Report, Severity, Target, report, rul
 from linter.sources.crossref import container_ports, index, namespace_of, service_selector, templates_selected_by
 
 
-_NUMBER = r"(?<![0-9])([0-9]{2,5})(?![0-9])"
+_NUMBER = re.compile(r"(?<![0-9])([0-9]{2,5})(?![0-9])")
 
 
 def _mentioned_ports(node: dict) -> set[int]:  # type: ignore[type-arg]
@@ -18,7 +18,7 @@ def _mentioned_ports(node: dict) -> set[int]:  # type: ignore[type-arg]
         words += [str(w) for w in items] if isinstance(items, list) else []
     env = node.get("env")
     words += [str(e.get("value")) for e in env if isinstance(e, dict)] if isinstance(env, list) else []
-    return {int(m) for w in words for m in re.findall(_NUMBER, w)}
+    return {int(m) for w in words for m in _NUMBER.findall(w)}
 
 
 @rule(
@@ -89,21 +89,19 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
     selector = service_selector(obj)
     if not selector:
         return
-    ports = obj.get("spec", "ports")
-    if not isinstance(ports, list):
-        return
     selected = templates_selected_by(index(ctx.project), namespace_of(obj), selector)
     if not selected:
         return
+    ports = obj.get("spec", "ports")  # after: reading the spec may unpack a stored object
+    if not isinstance(ports, list):
+        return
     numbers: set[int] = set()
     names: set[str] = set()
-    mentioned: set[int] = set()
     for t in selected:
         nums, named = container_ports(t)
         numbers |= nums
         names |= set(named)
-        for c in t.containers:
-            mentioned |= _mentioned_ports(c.node)
+    mentioned: set[int] | None = None  # read only for a number no container declares: it is the costly part
     workloads = ", ".join(sorted({f"{t.obj.kind} {t.obj.name}" for t in selected}))
     for i, port in enumerate(ports):
         if not isinstance(port, dict):
@@ -116,6 +114,10 @@ def check(obj: K8sObject, ctx: Context) -> Iterator[Report]:
             if target not in names:
                 yield report(obj.at(*where), f"targetPort `{target}` names no container port of {workloads}")
         elif isinstance(target, (int, str)) and not isinstance(target, bool) and numbers:
-            if int(target) not in numbers and int(target) not in mentioned:
+            if int(target) in numbers:
+                continue
+            if mentioned is None:
+                mentioned = {n for t in selected for c in t.containers for n in _mentioned_ports(c.node)}
+            if int(target) not in mentioned:
                 yield report(obj.at(*where), f"targetPort {int(target)} is not a containerPort of {workloads} "
                                              f"(declared: {', '.join(map(str, sorted(numbers)))})")

@@ -256,3 +256,88 @@ def test_every_document_of_corpus_files_reparses_to_the_same_tree(monkeypatch):
             assert list(_positions(small.root)) == list(_positions(obj.root)), path
             compared += small._pad >= 0
     assert compared > 500
+
+
+def test_metadata_reads_need_no_unpacking():
+    k8s_compact.clear_unpacked()
+    pairs = [(o, compact(o)) for o in _objects()]
+    before = k8s_compact.stats["unpacked"]
+    for obj, small in pairs:
+        for path in [("metadata",), ("metadata", "labels"), ("metadata", "labels", "app"), ("metadata", "nope")]:
+            assert small.get(*path, default="-") == obj.get(*path, default="-")
+    assert k8s_compact.stats["unpacked"] == before
+    assert pairs[2][1].get("spec", "ports", 0, "port") == 80  # anything else still reads the tree
+    assert k8s_compact.stats["unpacked"] == before + 1
+    k8s_compact.clear_unpacked()
+
+
+CROSS = SOURCE + textwrap.dedent("""\
+    ---
+    apiVersion: monitoring.coreos.com/v1
+    kind: Prometheus
+    metadata: {name: main, labels: {team: obs}}
+    spec:
+      podMetadata: {labels: {app: prom}}
+    """)
+
+
+def _project_of(text: str, facts: bool = True) -> Any:
+    from linter.config import build_config
+    from linter.engine import Linter, Project
+    from linter.testing import default_registry
+
+    registry = default_registry()
+    lin = Linter(registry, build_config(registry, {}))
+    if not facts:
+        lin._prepare_project_facts = lambda obj, path: None  # type: ignore[method-assign]
+    project = Project()
+    lin.lint_bytes(text.encode(), "all.yaml", "yaml", True, project)
+    return project
+
+
+def test_cross_object_lookups_read_stored_facts_without_unpacking():
+    from linter.sources import crossref
+
+    with_facts, without = _project_of(CROSS), _project_of(CROSS, facts=False)
+    assert [o.kind for o in with_facts.objects] == ["ConfigMap", "Deployment", "Service", "Prometheus"]
+    k8s_compact.clear_unpacked()
+    before = k8s_compact.stats["unpacked"]
+    service, prometheus = with_facts.objects[2], with_facts.objects[3]
+    assert crossref.service_selector(service) == {"app": "web", "tier": "front"}
+    assert crossref.stored_images(with_facts.objects[1]) == ["nginx:1.25"]
+    idx = crossref.build_index(with_facts)
+    ns = crossref.DEFAULT_NAMESPACE
+    assert idx.operator_labels(ns) == [{"team": "obs"}, {"app": "prom"}]
+    assert prometheus.name in idx.operator_names[ns]
+    unpacked = k8s_compact.stats["unpacked"] - before
+    assert unpacked == 1  # the Deployment, for its pod template: no fact stands for that
+    # without the facts (e.g. objects cached by an older k8slint), the same answers from the trees
+    old_service = without.objects[2]
+    assert crossref.service_selector(old_service) == crossref.service_selector(service)
+    assert crossref.stored_images(without.objects[1]) is None
+    assert crossref.build_index(without).operator_labels(ns) == idx.operator_labels(ns)
+    k8s_compact.clear_unpacked()
+
+
+def test_project_findings_are_the_same_with_and_without_stored_facts(tmp_path):
+    from linter.config import build_config
+    from linter.engine import Linter
+    from linter.testing import default_registry
+
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "Dockerfile").write_text("FROM alpine:3.20\nUSER root\n")  # the image example/web
+    text = CROSS.replace("image: nginx:1.25", "image: example/web:1.0\n              securityContext: {runAsNonRoot: true}")
+    text = text.replace("generateName: web-", "name: web")
+    (tmp_path / "all.yaml").write_text(text)
+    registry = default_registry()
+
+    def run(facts: bool) -> list[tuple[str, int, str]]:
+        lin = Linter(registry, build_config(registry, {}))
+        if not facts:
+            lin._prepare_project_facts = lambda obj, path: None  # type: ignore[method-assign]
+        return [(f.rule_id, f.line, f.message) for f in lin.lint_paths([str(tmp_path)]).findings]
+
+    found = run(True)
+    assert found == run(False)
+    ids = {rule_id for rule_id, _, _ in found}
+    assert "KS320" in ids  # the linked Dockerfile runs as root: found through the stored images too
