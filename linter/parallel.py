@@ -358,7 +358,7 @@ def _lint_in_lane(linter: "Linter", files: Sequence["SourceFile"], results: list
                 if os.stat(source.path).st_size > LANE_FILE_BYTES:
                     continue
                 result = lint_source(linter, source)
-            except NeedsMainThread:  # e.g. a plugin's rule parsing a container's shell script
+            except NeedsMainThread:  # work no limit can guard here (bashlex's parses go to the main thread: `runner`)
                 linter._yaml_suppressions.pop(source.path, None)
                 continue
             results[i] = spill.pack(result)
