@@ -257,7 +257,9 @@ class Linter:
 
     # -- YAML / Kubernetes ---------------------------------------------------------------
     def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None,
-                   parsed: Any = None) -> list[Finding] | None:
+                   parsed: Any = None, by_object: list[Any] | None = None) -> list[Finding] | None:
+        """`by_object`: where to append (object, its stored copy or None, its findings) for each object
+        (linter.rendered_memo reuses them for the same document in another build)."""
         if not explicit and not _looks_like_k8s(text):
             return None
         from linter.sources.k8s import objects_in
@@ -282,8 +284,11 @@ class Linter:
                 out.extend(self._engine_finding(_PROBLEM_RULES[p.kind], path, p.line, p.column, p.message))
         source = DocumentText(text)
         for obj in objects:
+            first = len(out)
+            stored = None
             if project is not None:  # a compact copy: the project keeps thousands of objects until the end
-                project.objects.append(compact(obj, self._prepare_project_facts(obj, path), source))
+                stored = compact(obj, self._prepare_project_facts(obj, path), source)
+                project.objects.append(stored)
             ignored, unknown = sup.object_suppressions(obj.annotations, self.registry)
             for token in unknown:
                 pos = obj.at("metadata", "annotations", sup.OBJECT_ANNOTATION).locate()
@@ -292,6 +297,8 @@ class Linter:
             for call in self._calls[Target.K8S_OBJECT]:
                 if not ignored or not sup.suppressed_by(ignored, call.id):
                     out.extend(self._run_rule(call, obj, path, None))
+            if by_object is not None:
+                by_object.append((obj, stored, out[first:]))
         return [f for f in out if not sups.covers(f.rule_id, f.line)]
 
     def _lint_helm_values(self, text: str, path: str) -> list[Finding]:

@@ -32,6 +32,7 @@ from linter.discovery import RENDERED_KINDS, SourceFile, _display
 from linter.memory import collect_by_input, frozen_heap, release_free_memory
 from linter.model import Finding, Target
 from linter.parallel import PackedResult, Spill
+from linter.rendered_memo import DocumentMemo, lint_built
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
 from linter.sources.template_map import (
@@ -67,6 +68,7 @@ class RenderState:
     project: Any = None
     roots: dict[tuple[str, int], Any] | None = None  # (key, document index) -> project object
     plain: "_PlainFiles | None" = None
+    documents: DocumentMemo | None = field(default_factory=DocumentMemo)  # None: lint every output whole
 
 
 def _state(linter: "Linter") -> RenderState:
@@ -230,7 +232,9 @@ class PendingUnits:
         if left:
             _run_here(linter, self.units, left, self.costs, results, self.keep, linter.jobs or _default_jobs())
         if st.plain is not None:
-            st.plain.clear()  # the parsed source files: project findings re-read the few they need
+            st.plain.clear()
+        if st.documents is not None:
+            st.documents.clear()  # the parsed source files: project findings re-read the few they need
         findings: list[Finding] = []
         covered: set[Path] = set()
         todo = set(self.todo)
@@ -866,13 +870,11 @@ def _kustomization_unit(linter: "Linter", folder: Path, keep: bool,
     out = UnitResult(project=Project() if keep else None, covered=t.files)
     key = _local_key(shown_k, 1)
     collect_by_input(len(text))
-    parsed = parse_yaml(text)
-    found = linter._lint_yaml(text, key, True, out.project, parsed=parsed) or []
+    parsed, found, root_of = lint_built(linter, st.documents, text, key, out.project)
     del text
     sups = linter._yaml_suppressions.pop(key, None)
     docs = [(d.start_line, d.index) for d in parsed.documents]
-    roots = [d.root for d in parsed.documents]
-    mapper = _KustomizeMapper(linter, shown_k, docs, roots.__getitem__, resources, patches)
+    mapper = _KustomizeMapper(linter, shown_k, docs, root_of, resources, patches)
     _map_found(st, found, mapper, key, out.mapped)
     info = KeyInfo(1, shown_k)
     if keep:
@@ -1042,6 +1044,8 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
         st.late, st.roots, st.project = {}, None, None
         if st.plain is not None:
             st.plain.clear()
+        if st.documents is not None:
+            st.documents.clear()
     return out
 
 

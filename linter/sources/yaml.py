@@ -386,3 +386,39 @@ def get_path(root: Any, path: tuple[Any, ...], default: Any = None) -> Any:
         else:
             return default
     return node
+
+
+def moved(root: Any, lines: int) -> Any:
+    """A copy of a tree with every position `lines` lines further down (the same document found at
+    another place of another file); shared (aliased) nodes stay shared. No recursion."""
+    if lines == 0 or not isinstance(root, (YMap, YSeq)):
+        return root
+
+    def shift(pos: Pos) -> Pos:
+        return (pos[0] + lines, pos[1])
+
+    copies: dict[int, Any] = {}
+
+    def copy_of(node: Any) -> Any:
+        if not isinstance(node, (YMap, YSeq)):
+            return node
+        made = copies.get(id(node))
+        if made is None:
+            made = copies[id(node)] = YMap(shift(node.pos)) if isinstance(node, YMap) else YSeq(shift(node.pos))
+            made.anchor = node.anchor
+            todo.append((node, made))
+        return made
+
+    todo: list[tuple[Any, Any]] = []
+    top = copy_of(root)
+    while todo:
+        node, made = todo.pop()
+        if isinstance(node, YMap):
+            for key, value in node.items():
+                made[key] = copy_of(value)
+            made.key_pos.update((k, shift(p)) for k, p in node.key_pos.items())
+            made.value_pos.update((k, shift(p)) for k, p in node.value_pos.items())
+        else:
+            made.extend(copy_of(value) for value in node)
+            made.item_pos.extend(shift(p) for p in node.item_pos)
+    return top

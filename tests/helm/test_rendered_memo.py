@@ -1,0 +1,256 @@
+"""Documents met again in another kustomize output: reused, with the findings and objects a whole lint gives."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from linter.config import build_config
+from linter.engine import Linter, Project
+from linter.registry import load_registry
+from linter.rendered_memo import DocumentMemo, lint_built
+from linter.sources.template_map import position_paths
+from linter.sources.yaml import YMap, moved, parse_yaml
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+DEPLOYMENT = """\
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+  labels: {app: api}
+spec:
+  selector: {matchLabels: {app: api}}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+        - name: api
+          image: nginx:latest
+          env:
+            - {name: DB_PASSWORD, value: hunter2}
+"""
+SERVICE = """\
+apiVersion: v1
+kind: Service
+metadata:
+  name: api
+spec:
+  type: NodePort
+  selector: {app: api}
+  ports: [{port: 80}]
+"""
+BIG = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n" + "".join(
+    f"  key{i}: {'x' * 120}\n" for i in range(300))  # packed as its text (>= 32 KB)
+OTHER = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata: {a: b}\n"
+
+
+def _stream(*docs: str) -> str:
+    return "---\n".join(docs)
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return load_registry()
+
+
+def _linter(registry, config=None) -> Linter:
+    return Linter(registry, build_config(registry, config or {}))
+
+
+def _lint(linter: Linter, memo: DocumentMemo | None, text: str, key: str):
+    project = Project()
+    parsed, found, root_of = lint_built(linter, memo, text, key, project)
+    return parsed, sorted(found, key=lambda f: (f.line, f.column, f.rule_id, f.message)), project, root_of
+
+
+def _identity(obj):
+    return (obj.file, obj.document.index, obj.document.start_line, obj.kind, obj.name, obj.namespace,
+            obj.base, dict(obj.metadata), obj.metadata.key_pos, obj.metadata.value_pos)
+
+
+def _same_objects(mine: Project, whole: Project) -> None:
+    assert [_identity(o) for o in mine.objects] == [_identity(o) for o in whole.objects]
+    for a, b in zip(mine.objects, whole.objects):
+        assert a.root == b.root and position_paths(a.root) == position_paths(b.root)
+        assert getattr(a, "_facts", None) == getattr(b, "_facts", None)
+
+
+def test_a_document_met_again_elsewhere_gives_what_a_whole_lint_gives(registry):
+    first = _stream(DEPLOYMENT, SERVICE, BIG)
+    again = _stream(OTHER, BIG, SERVICE + "\n", DEPLOYMENT)  # other places, other indexes
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    _lint(linter, memo, first, "a/kustomization.yaml#render1")
+    parsed, found, project, root_of = _lint(linter, memo, again, "b/kustomization.yaml#render1")
+    _, whole_found, whole_project, _ = _lint(_linter(registry), None, again, "b/kustomization.yaml#render1")
+
+    assert [d.root is None for d in parsed.documents] == [False, True, True, True]  # only OTHER was parsed
+    assert found == whole_found
+    assert {f.rule_id for f in found} >= {"KS001", "KS006"}  # probes, NodePort: there is something to move
+    assert all(f.object.document == 3 for f in found if f.object and f.object.kind == "Deployment")
+    _same_objects(project, whole_project)
+    whole = parse_yaml(again).documents
+    for n in range(4):
+        assert root_of(n) == whole[n].root and position_paths(root_of(n)) == position_paths(whole[n].root)
+
+
+def test_without_a_project_findings_are_reused_alone(registry):
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", None)
+    parsed, found, _ = lint_built(linter, memo, _stream(OTHER, DEPLOYMENT), "b/kustomization.yaml#render1", None)
+    assert parsed.documents[1].root is None
+    assert sorted(found) == sorted(lint_built(_linter(registry), None, _stream(OTHER, DEPLOYMENT), "b/kustomization.yaml#render1", None)[1])
+
+
+@pytest.mark.parametrize("change", [
+    pytest.param(lambda t: t.replace("name: other", "name: other  # k8slint ignore=KS006"), id="a suppression comment"),
+    pytest.param(lambda t: t.replace("\n", "\r\n"), id="CRLF line breaks"),
+    pytest.param(lambda t: t.replace("---\n", "--- # next\n"), id="a marker the split does not see"),
+    pytest.param(lambda t: t.replace("---\n", "...\n", 1), id="a document end marker, no marker after"),
+])
+def test_outputs_the_split_cannot_vouch_for_are_linted_whole(registry, change):
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", Project())
+    text = change(_stream(OTHER, DEPLOYMENT, SERVICE))
+    parsed, found, project, _ = _lint(linter, memo, text, "b/kustomization.yaml#render1")
+    _, whole_found, whole_project, _ = _lint(_linter(registry), None, text, "b/kustomization.yaml#render1")
+    assert all(d.root is not None for d in parsed.documents)  # nothing blanked
+    assert found == whole_found
+    _same_objects(project, whole_project)
+
+
+def test_a_list_document_is_never_reused(registry):
+    listed = "apiVersion: v1\nkind: List\nitems:\n  - " + DEPLOYMENT.replace("\n", "\n    ").rstrip() + "\n"
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    lint_built(linter, memo, _stream(listed, SERVICE), "a/kustomization.yaml#render1", Project())
+    parsed, found, project, _ = _lint(linter, memo, _stream(OTHER, listed), "b/kustomization.yaml#render1")
+    assert parsed.documents[1].root is not None
+    assert found == _lint(_linter(registry), None, _stream(OTHER, listed), "b/kustomization.yaml#render1")[1]
+
+
+def test_a_rule_excluded_for_one_build_only_is_not_reused_across(registry):
+    linter = _linter(registry, {"rules": {"KS001": {"exclude": ["a/**"]}}})
+    memo = DocumentMemo()
+    first = _lint(linter, memo, _stream(DEPLOYMENT), "a/kustomization.yaml#render1")[1]
+    second = _lint(linter, memo, _stream(DEPLOYMENT), "b/kustomization.yaml#render1")[1]
+    assert "KS001" not in {f.rule_id for f in first}
+    assert "KS001" in {f.rule_id for f in second}
+
+
+def test_a_plugin_rule_turns_reuse_off(registry, monkeypatch):
+    from linter.model import Target
+
+    linter = _linter(registry)
+    call = linter._calls[Target.K8S_OBJECT][0]
+    monkeypatch.setattr(call, "check", _plugin_check(call.check))
+    memo = DocumentMemo()
+    lint_built(linter, memo, _stream(DEPLOYMENT), "a/kustomization.yaml#render1", None)
+    parsed, _, _ = lint_built(linter, memo, _stream(OTHER, DEPLOYMENT), "b/kustomization.yaml#render1", None)
+    assert parsed.documents[1].root is not None and not memo.seen
+
+
+def _plugin_check(real):
+    def check(target, ctx):
+        return real(target, ctx)
+    check.__module__ = "acme_rules.deployments"
+    return check
+
+
+def test_moved_shifts_every_position_and_keeps_aliases_shared():
+    root = parse_yaml("a: &x {b: [1, {c: 2}]}\nd: *x\n").documents[0].root
+    copy = moved(root, 10)
+    assert copy == root and copy is not root
+    assert copy.pos == (10, 0) and copy.value_pos["d"] == (11, 3)
+    assert copy["a"]["b"].item_pos == [(p[0] + 10, p[1]) for p in root["a"]["b"].item_pos]
+    assert copy["a"] is copy["d"]
+    assert moved(root, 0) is root
+
+
+def test_moved_copes_with_deep_nesting():
+    deep = YMap((0, 0))
+    node = deep
+    for i in range(10_000):
+        child = YMap((i + 1, 0))
+        node["k"], node.key_pos["k"], node.value_pos["k"] = child, (i, 0), (i + 1, 0)
+        node = child
+    copy = moved(deep, 5)
+    assert copy.pos == (5, 0)
+
+
+needs_kustomize = pytest.mark.skipif(shutil.which("kubectl") is None and shutil.which("kustomize") is None,
+                                     reason="neither kubectl nor kustomize is on PATH (install kubectl to run these tests)")
+
+
+def _whole_outputs(monkeypatch):
+    from linter import rendered
+
+    real = rendered.lint_built
+    monkeypatch.setattr(rendered, "lint_built", lambda linter, memo, *rest: real(linter, None, *rest))
+
+
+@needs_kustomize
+def test_overlays_of_one_base_give_the_same_findings_as_whole_lints(run_cli, tmp_path, monkeypatch):
+    base = tmp_path / "base"
+    base.mkdir()
+    (base / "deploy.yaml").write_text(DEPLOYMENT)
+    (base / "service.yaml").write_text(SERVICE)
+    (base / "big.yaml").write_text(BIG)
+    (base / "kustomization.yaml").write_text("resources: [deploy.yaml, service.yaml, big.yaml]\n")
+    for name in ("dev", "prod", "stage"):
+        overlay = tmp_path / "overlays" / name
+        overlay.mkdir(parents=True)
+        (overlay / "other.yaml").write_text(OTHER)
+        extra = "namespace: prod\n" if name == "prod" else ""
+        (overlay / "kustomization.yaml").write_text(f"resources: [../../base, other.yaml]\n{extra}")
+
+    def run(*args):
+        code, out, err = run_cli("--format", "json", "--no-cache", *args, ".", cwd=tmp_path)
+        assert code in (0, 1), err
+        return json.loads(out)["findings"]
+
+    for jobs in ("1", "2"):
+        reused = run("--jobs", jobs)
+        with monkeypatch.context() as m:
+            _whole_outputs(m)
+            assert run("--jobs", jobs) == reused
+        assert {f["rule"] for f in reused} >= {"KS001", "KS006"}
+
+
+ARGO = CORPUS / "argoproj__argo-cd" / "manifests"
+
+
+@needs_kustomize
+@pytest.mark.skipif(not ARGO.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+def test_argo_cd_overlays_give_the_same_findings_as_whole_lints(run_cli, monkeypatch):
+    folders = [str(ARGO / n) for n in ("core-install", "namespace-install", "ha/namespace-install")]
+
+    def run():
+        code, out, err = run_cli("--format", "json", "--no-cache", "--jobs", "1", *folders)
+        assert code in (0, 1), err
+        return json.loads(out)["findings"]
+
+    reused = run()
+    with monkeypatch.context() as m:
+        _whole_outputs(m)
+        assert run() == reused
+    assert len(reused) > 20
+
+
+def test_an_explicit_document_end_before_a_marker_still_reuses_rightly(registry):
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", Project())
+    text = _stream(OTHER + "...\n", DEPLOYMENT, SERVICE)
+    parsed, found, project, _ = _lint(linter, memo, text, "b/kustomization.yaml#render1")
+    _, whole_found, whole_project, _ = _lint(_linter(registry), None, text, "b/kustomization.yaml#render1")
+    assert [d.root is None for d in parsed.documents] == [False, True, True]
+    assert found == whole_found
+    _same_objects(project, whole_project)
