@@ -29,6 +29,9 @@ PARSE_ERROR, UNKNOWN_SUPPRESSION, DUPLICATE_KEY, ALIAS_BOMB, INTERNAL_ERROR, FIL
     "KL001", "KL002", "KL003", "KL004", "KL005", "KL006", "KL007",
 )
 _PROBLEM_RULES = {"syntax": PARSE_ERROR, "encoding": PARSE_ERROR, "duplicate-key": DUPLICATE_KEY, "alias-bomb": ALIAS_BOMB}
+# YAML files this large are linted through linter.document_memo (CRD bundles, install manifests):
+# the files the lane (linter.parallel.LANE_FILE_BYTES) leaves to the pool that runs after kustomize
+DOCUMENT_MEMO_FILE_BYTES = 256 * 1024
 
 
 @dataclass
@@ -139,6 +142,7 @@ class Linter:
         self._yaml_suppressions: dict[str, sup.Suppressions] = {}
         self._parsed_dockerfiles: dict[str, tuple[str, Dockerfile]] = {}
         self._prefetching: dict[str, Any] = {}  # rule id -> its background prefetch thread (linter.parallel)
+        self._document_memo: Any = None  # documents met in this run (linter.document_memo)
 
     # -- public entry points -------------------------------------------------------
     def lint_paths(self, paths: Iterable[str]) -> RunResult:
@@ -166,6 +170,7 @@ class Linter:
             linted.extend(rendered_names)
         late = [f for f in files if f not in early]  # all, or the files of a kustomization that failed to build
         late_results = dict(zip(late, file_results(self, late)))
+        self._document_memo = None  # its last users were these files
         results = [early[f] if f in early else late_results[f] for f in files]
         for source, result in zip(files, merge_results(self, files, results, project)):
             if result.linted:
@@ -194,6 +199,13 @@ class Linter:
             return self._lint_dockerfile(text, path, project)
         if kind == "helm-values":
             return self._lint_helm_values(text, path)
+        if len(data) >= DOCUMENT_MEMO_FILE_BYTES:  # a bundle: its documents may have been met already
+            from linter.document_memo import lint_reusing, memo_of
+
+            memo = memo_of(self)
+            reused = lint_reusing(self, memo, text, path, explicit, project) if memo is not None else None
+            if reused is not None:
+                return reused[1]
         return self._lint_yaml(text, path, explicit, project)
 
     def lint_text(self, text: str, path: str, kind: str) -> list[Finding]:
@@ -259,7 +271,7 @@ class Linter:
     def _lint_yaml(self, text: str, path: str, explicit: bool, project: Project | None,
                    parsed: Any = None, by_object: list[Any] | None = None) -> list[Finding] | None:
         """`by_object`: where to append (object, its stored copy or None, its findings) for each object
-        (linter.rendered_memo reuses them for the same document in another build)."""
+        (linter.document_memo reuses them where the same document is met again)."""
         if not explicit and not _looks_like_k8s(text):
             return None
         from linter.sources.k8s import objects_in

@@ -32,7 +32,7 @@ from linter.discovery import RENDERED_KINDS, SourceFile, _display
 from linter.memory import collect_by_input, frozen_heap, release_free_memory
 from linter.model import Finding, Target
 from linter.parallel import PackedResult, Spill
-from linter.rendered_memo import DocumentMemo, lint_built
+from linter.document_memo import lint_built, memo_of
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
 from linter.sources.template_map import (
@@ -68,7 +68,6 @@ class RenderState:
     project: Any = None
     roots: dict[tuple[str, int], Any] | None = None  # (key, document index) -> project object
     plain: "_PlainFiles | None" = None
-    documents: DocumentMemo | None = field(default_factory=DocumentMemo)  # None: lint every output whole
 
 
 def _state(linter: "Linter") -> RenderState:
@@ -227,14 +226,15 @@ class PendingUnits:
         linter, st, results, keys, cache = self.linter, self.st, self.results, self.keys, self.cache
         if self.background is not None:
             self.background.collect(results)
+            memo = memo_of(linter)
+            if isinstance(self.background.met, dict) and memo is not None:
+                memo.merge(self.background.met)
             self.background = None
         left = [i for i in self.todo if results[i] is None]
         if left:
             _run_here(linter, self.units, left, self.costs, results, self.keep, linter.jobs or _default_jobs())
         if st.plain is not None:
-            st.plain.clear()
-        if st.documents is not None:
-            st.documents.clear()  # the parsed source files: project findings re-read the few they need
+            st.plain.clear()  # the parsed source files: project findings re-read the few they need
         findings: list[Finding] = []
         covered: set[Path] = set()
         todo = set(self.todo)
@@ -402,6 +402,7 @@ class _Background:
 
     def __init__(self, process: Any, reader: Any, order: list[int], spill: "Spill") -> None:
         self.process, self.reader, self.order, self.spill = process, reader, order, spill
+        self.met: Any = None  # the documents the worker met (linter.document_memo), once collected
 
     @classmethod
     def start(cls, linter: "Linter", units: list[SourceFile], order: list[int], costs: list[int],
@@ -433,12 +434,17 @@ class _Background:
         """Wait for the worker; a unit it did not deliver (killed for memory, a result that cannot
         travel) stays None, to run here."""
         try:
-            done = self.reader.recv()
-        except (EOFError, OSError, pickle.UnpicklingError, AttributeError, TypeError, RecursionError):
-            done = None
+            done, met = self.reader.recv()
+        except (EOFError, OSError, pickle.UnpicklingError, AttributeError, TypeError, ValueError, RecursionError):
+            done, met = None, None
         finally:
             self.reader.close()
             self.process.join()
+        if met is not None:
+            try:
+                self.met = PackedResult(self.spill.file, *met).unpack()
+            except Exception:  # only time is lost: those documents are linted again
+                self.met = None
         if isinstance(done, list) and len(done) == len(self.order):
             for i, where in zip(self.order, done):
                 if where is not None:
@@ -456,8 +462,13 @@ def _send_in_order(writer: Any, linter: "Linter", units: list[SourceFile], order
         done: Any = _work_in_order(order, costs, jobs, spill)
     except Exception:
         done = None
+    met = None  # the documents it met, for the large plain files linted after it (linter.document_memo)
+    memo = memo_of(linter) if done is not None else None
+    if memo is not None and memo.seen:
+        packed = spill.pack(memo.reusable())
+        met = (packed.offset, packed.data) if isinstance(packed, PackedResult) else None
     try:
-        writer.send(done)  # offsets and sizes: nothing that could fail to pickle
+        writer.send((done, met))  # offsets and sizes: nothing that could fail to pickle
     finally:
         writer.close()
 
@@ -870,7 +881,7 @@ def _kustomization_unit(linter: "Linter", folder: Path, keep: bool,
     out = UnitResult(project=Project() if keep else None, covered=t.files)
     key = _local_key(shown_k, 1)
     collect_by_input(len(text))
-    parsed, found, root_of = lint_built(linter, st.documents, text, key, out.project)
+    parsed, found, root_of = lint_built(linter, memo_of(linter), text, key, out.project)
     del text
     sups = linter._yaml_suppressions.pop(key, None)
     docs = [(d.start_line, d.index) for d in parsed.documents]
@@ -1044,8 +1055,6 @@ def remap(linter: "Linter", findings: Iterable[Finding]) -> list[Finding]:
         st.late, st.roots, st.project = {}, None, None
         if st.plain is not None:
             st.plain.clear()
-        if st.documents is not None:
-            st.documents.clear()
     return out
 
 

@@ -10,7 +10,7 @@ import pytest
 from linter.config import build_config
 from linter.engine import Linter, Project
 from linter.registry import load_registry
-from linter.rendered_memo import DocumentMemo, lint_built
+from linter.document_memo import DocumentMemo, lint_built, lint_reusing
 from linter.sources.template_map import position_paths
 from linter.sources.yaml import YMap, moved, parse_yaml
 
@@ -111,7 +111,8 @@ def test_without_a_project_findings_are_reused_alone(registry):
 @pytest.mark.parametrize("change", [
     pytest.param(lambda t: t.replace("name: other", "name: other  # k8slint ignore=KS006"), id="a suppression comment"),
     pytest.param(lambda t: t.replace("\n", "\r\n"), id="CRLF line breaks"),
-    pytest.param(lambda t: t.replace("---\n", "--- # next\n"), id="a marker the split does not see"),
+    pytest.param(lambda t: t.replace("---\n", "--- !!map\n"), id="a marker the split does not see"),
+    pytest.param(lambda t: "%YAML 1.1\n---\n" + t, id="a directive"),
     pytest.param(lambda t: t.replace("---\n", "...\n", 1), id="a document end marker, no marker after"),
 ])
 def test_outputs_the_split_cannot_vouch_for_are_linted_whole(registry, change):
@@ -254,3 +255,110 @@ def test_an_explicit_document_end_before_a_marker_still_reuses_rightly(registry)
     assert [d.root is None for d in parsed.documents] == [False, True, True]
     assert found == whole_found
     _same_objects(project, whole_project)
+
+
+def test_a_comment_header_and_commented_markers_still_reuse_rightly(registry):
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", Project())
+    text = "# generated: do not edit\n\n" + DEPLOYMENT + "--- # the service\n" + SERVICE + "---   \n" + OTHER
+    parsed, found, project, _ = _lint(linter, memo, text, "b/kustomization.yaml#render1")
+    _, whole_found, whole_project, _ = _lint(_linter(registry), None, text, "b/kustomization.yaml#render1")
+    assert [d.root is None for d in parsed.documents] == [True, True, False]
+    assert found == whole_found
+    _same_objects(project, whole_project)
+
+
+def test_a_comment_only_head_is_no_document(registry):
+    memo = DocumentMemo()
+    linter = _linter(registry)
+    lint_built(linter, memo, _stream(SERVICE), "a/kustomization.yaml#render1", Project())
+    text = "# Copyright\n#\n---\n" + SERVICE
+    parsed, found, project, _ = _lint(linter, memo, text, "b/kustomization.yaml#render1")
+    assert [d.root is None for d in parsed.documents] == [True]
+    assert found == _lint(_linter(registry), None, text, "b/kustomization.yaml#render1")[1]
+
+
+def _plain(linter: Linter, text: str, path: str, explicit: bool = False):
+    project = Project()
+    found = linter.lint_bytes(text.encode(), path, "yaml", explicit, project)
+    return (sorted(found, key=lambda f: (f.line, f.rule_id, f.message)) if found is not None else None), project
+
+
+def test_a_large_plain_file_reuses_what_a_build_met(registry, monkeypatch):
+    from linter import engine
+    from linter.document_memo import memo_of
+
+    monkeypatch.setattr(engine, "DOCUMENT_MEMO_FILE_BYTES", 1)
+    linter = _linter(registry)
+    lint_built(linter, memo_of(linter), _stream(DEPLOYMENT, SERVICE, BIG), "a/kustomization.yaml#render1", Project())
+    bundle = "# install bundle\n" + _stream(SERVICE, BIG, DEPLOYMENT)
+    found, project = _plain(linter, bundle, "deploy/install.yaml")
+    assert all(d is None for d in memo_of(linter).seen.values()) is False
+    monkeypatch.setattr(engine, "DOCUMENT_MEMO_FILE_BYTES", 10**9)
+    whole_found, whole_project = _plain(_linter(registry), bundle, "deploy/install.yaml")
+    assert found == whole_found and {f.rule_id for f in found} >= {"KS001", "KS006"}
+    _same_objects(project, whole_project)
+
+
+def test_a_large_plain_file_that_is_not_kubernetes_stays_unlinted(registry, monkeypatch):
+    from linter import engine
+    from linter.document_memo import memo_of
+
+    monkeypatch.setattr(engine, "DOCUMENT_MEMO_FILE_BYTES", 1)
+    linter = _linter(registry)
+    text = "name: ci\non: [push]\n---\njobs: {}\n"
+    assert _plain(linter, text, "ci.yaml")[0] is None
+    assert _plain(linter, "# again\n" + text, "ci2.yaml")[0] is None  # every document met: still not Kubernetes
+    assert memo_of(linter).seen
+
+
+def test_a_patch_file_is_not_given_what_a_resource_got(registry, monkeypatch):
+    from linter import engine
+    from linter.document_memo import memo_of
+
+    monkeypatch.setattr(engine, "DOCUMENT_MEMO_FILE_BYTES", 1)
+    policy = "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p}\nspec: {policyTypes: [Ingress]}\n"
+    linter = _linter(registry, {"rules": {"KS192": {"enabled": True}}})
+    resource = _plain(linter, policy, "policy.yaml", True)[0]
+    patch = _plain(linter, policy, "policy-patch.yaml", True)[0]
+    assert "KS192" in {f.rule_id for f in resource} and "KS192" not in {f.rule_id for f in patch}
+    assert len(memo_of(linter).seen) == 2
+
+
+def test_own_per_object_rules_read_of_the_path_only_what_the_memo_keys_on():
+    """A tripwire: a built-in per-object rule that reads its file's path must be added to the memo's key."""
+    import re as regex
+
+    from linter.model import Target
+
+    registry = load_registry()
+    readers = set()
+    for r in registry.rules:
+        if r.meta.target is Target.K8S_OBJECT and r.check.__module__.startswith("rules."):
+            source = Path(__import__(r.check.__module__, fromlist=["_"]).__file__).read_text()
+            if regex.search(r"ctx\.path|\.file\b|\.document\.", source):
+                readers.add(r.meta.id)
+    assert readers == {"KS192"}  # `"patch" in` its file's name: `context` in lint_reusing
+
+
+@needs_kustomize
+@pytest.mark.skipif(not __import__("sys").platform.startswith("linux"), reason="forks a worker")
+def test_the_kustomize_worker_hands_what_it_met_to_the_parent(registry, monkeypatch):
+    from linter import rendered
+    from linter.discovery import SourceFile
+    from linter.document_memo import memo_of
+
+    data = Path(__file__).resolve().parents[1] / "helm" / "data"
+    monkeypatch.chdir(data)
+    linter = _linter(registry)
+    units = [SourceFile("kustomize/base", "kustomization", True), SourceFile("kustomize/overlays/prod", "kustomization", True)]
+    background = rendered._Background.start(linter, units, [0, 1], [0, 0], 2)
+    assert background is not None
+    results: list = [None, None]
+    background.collect(results)
+    assert all(r is not None for r in results)
+    assert isinstance(background.met, dict) and background.met  # the base's documents, met in the worker
+    assert not memo_of(linter).seen  # nothing was linted in this process
+    memo_of(linter).merge(background.met)
+    assert set(memo_of(linter).seen) == set(background.met)
