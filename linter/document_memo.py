@@ -61,7 +61,7 @@ class _Linted:
     first: int  # 1-based line of its first content line where it was linted
     findings: tuple[Finding, ...]
     has_object: bool
-    # (kind, apiVersion, name, namespace, metadata, facts, packed text, its pad there), with a project
+    # (kind, apiVersion, name, namespace, metadata, facts, packed tree or text, its pad there), with a project
     stored: tuple[Any, ...] | None
 
 
@@ -139,7 +139,7 @@ def lint_reusing(linter: "Linter", memo: DocumentMemo, text: str, path: str, exp
     objects_elsewhere = any(hit is not None and hit.has_object for hit in known)  # the file holds objects
     found = linter._lint_yaml(masked, path, explicit or objects_elsewhere, own, parsed=parsed, by_object=by_object)
     del masked
-    _remember(memo, parts, known, ids, contents, by_object, project is not None)
+    _remember(memo, parts, known, ids, by_object, project is not None)
     if found is None:
         return parsed, None, _roots(docs, parts, known, contents)
     stored: list[Any] = list(own.objects) if own is not None else []
@@ -150,11 +150,15 @@ def lint_reusing(linter: "Linter", memo: DocumentMemo, text: str, path: str, exp
         found.extend(_moved_finding(f, path, n, lines_down) for f in hit.findings)
         if project is not None and hit.stored is not None:
             kind, api_version, name, namespace, metadata, facts, blob, pad = hit.stored
-            pad += lines_down
-            if pad < 0:  # its packed text starts with the `---` it had there, and here it is the first document
-                blob, pad = zlib.compress(contents[n].encode("utf-8", "surrogatepass"), 1), part.first - 1
+            shift = 0
+            if pad < 0:  # a pickled tree: its positions move once unpacked
+                shift = lines_down
+            else:
+                pad += lines_down
+                if pad < 0:  # its text starts with the `---` it had there, and here it is the first document
+                    blob, pad = zlib.compress(contents[n].encode("utf-8", "surrogatepass"), 1), part.first - 1
             stored.append(_rebuild(blob, path, n, docs[n].start_line, (), kind, api_version, name, namespace,
-                                   moved(metadata, lines_down), facts, pad))
+                                   moved(metadata, lines_down), facts, pad, shift))
     if project is not None:
         stored.sort(key=lambda o: o.document.index)  # the order a whole lint appends them in
         project.objects.extend(stored)
@@ -211,16 +215,16 @@ def _roots(docs: list[Any], parts: list[_Part], known: list[_Linted | None], con
 
 
 def _remember(memo: DocumentMemo, parts: list[_Part], known: list[_Linted | None], ids: list[tuple[Any, ...]],
-              contents: list[str], by_object: list[Any], keep: bool) -> None:
+              by_object: list[Any], keep: bool) -> None:
     objects: dict[int, list[Any]] = {}
     for entry in by_object:
         objects.setdefault(entry[0].document.index, []).append(entry)
     for n, (part, hit) in enumerate(zip(parts, known)):
         if hit is None and ids[n] not in memo.seen:
-            memo.seen[ids[n]] = _linted(part, objects.get(n, []), contents[n], keep)
+            memo.seen[ids[n]] = _linted(part, objects.get(n, []), keep)
 
 
-def _linted(part: _Part, mine: list[Any], content: str, keep: bool) -> _Linted | None:
+def _linted(part: _Part, mine: list[Any], keep: bool) -> _Linted | None:
     """What to reuse of a document (its one object, or none), or None when it cannot be moved."""
     if not mine:
         return _Linted(part.first, (), False, None)
@@ -233,13 +237,9 @@ def _linted(part: _Part, mine: list[Any], content: str, keep: bool) -> _Linted |
     if any(not part.first <= f.line <= part.end or "#render" in f.message for f in findings):
         return None
     stored = None
-    if keep:
-        if compact._pad >= 0:  # packed as its text already: position-free, shared
-            blob, pad = compact._blob, compact._pad
-        else:
-            blob, pad = zlib.compress(content.encode("utf-8", "surrogatepass"), 1), part.first - 1
+    if keep:  # its packed tree or text, shared: moved where it is met again (`pad`, `shift`)
         stored = (compact.kind, compact.api_version, compact.name, compact.namespace, compact._metadata,
-                  compact._facts, blob, pad)
+                  compact._facts, compact._blob, compact._pad)
     return _Linted(part.first, findings, True, stored)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from linter.sources.k8s import POD_SPEC_PATHS, ContainerRef, K8sObject, containers, pod_spec
 from linter.sources.k8s_compact import prepared
@@ -44,15 +44,22 @@ class PodTemplate:
     """The pods a workload creates: its namespace, template labels and containers, and the
     workload's own `spec.selector.matchLabels` (as strings; None when absent or empty)."""
 
-    __slots__ = ("obj", "namespace", "labels", "containers", "match_labels")
+    __slots__ = ("obj", "namespace", "labels", "_containers", "match_labels")
 
-    def __init__(self, obj: K8sObject, namespace: str, labels: dict[str, str], containers: list[ContainerRef],
-                 match_labels: dict[str, str] | None = None) -> None:
+    def __init__(self, obj: K8sObject, namespace: str, labels: dict[str, str],
+                 containers: list[ContainerRef] | None = None, match_labels: dict[str, str] | None = None) -> None:
         self.obj = obj
         self.namespace = namespace
         self.labels = labels
-        self.containers = containers
+        self._containers = containers
         self.match_labels = match_labels
+
+    @property
+    def containers(self) -> list[ContainerRef]:
+        """Read from the tree on first use: a stored workload is unpacked only for the rules that look inside."""
+        if self._containers is None:
+            self._containers = list(containers(self.obj, ("containers",)))
+        return self._containers
 
 
 def matches_labels(selector: dict[str, str], labels: dict[str, str]) -> bool:
@@ -171,15 +178,24 @@ def build_index(project: Any) -> ProjectIndex:
                 idx.operator_names[ns].add(name)
             idx.custom_resources[ns].append(obj)
         if obj.is_workload:
-            labels = _str_map(obj.get(*_template_labels_path(obj))) or {}
-            own = obj.get("spec", "selector", "matchLabels")  # read here, where the tree is unpacked anyway
-            template = PodTemplate(obj, ns, labels, list(containers(obj, ("containers",))),
-                                   {str(k): str(v) for k, v in own.items()} if isinstance(own, dict) and own else None)
+            facts = prepared(obj, FACTS_KEY)
+            if facts is None or "refs" not in facts:  # not stored when its file was linted: from the tree
+                facts = _workload_facts(obj)
+            template = PodTemplate(obj, ns, facts["labels"], None, facts["match"])
             idx.templates[ns].append(template)
-            for k, v in labels.items():
+            for k, v in template.labels.items():
                 idx.by_label[(ns, k, v)].append(template)
-            idx.references[id(obj)] = list(references(obj))
+            idx.references[id(obj)] = [Reference(*r) for r in facts["refs"]]
     return idx
+
+
+def _workload_facts(obj: K8sObject) -> dict[str, Any]:
+    own = obj.get("spec", "selector", "matchLabels")
+    numbers, names = _declared_ports(containers(obj, ("containers",)))
+    return {"labels": _str_map(obj.get(*_template_labels_path(obj))) or {},
+            "match": {str(k): str(v) for k, v in own.items()} if isinstance(own, dict) and own else None,
+            "refs": [tuple(r) for r in references(obj)], "images": [c.node.get("image") for c in containers(obj)],
+            "ports": (sorted(numbers), names)}
 
 
 def _is_custom_resource(obj: K8sObject) -> bool:
@@ -254,9 +270,17 @@ def templates_selected_by(idx: ProjectIndex, namespace: str, selector: dict[str,
 
 def container_ports(template: PodTemplate) -> tuple[set[int], dict[str, int]]:
     """Numbers and names of the ports a pod template's containers declare."""
+    facts = prepared(template.obj, FACTS_KEY)
+    if facts is not None and "ports" in facts:
+        numbers, names = facts["ports"]
+        return set(numbers), dict(names)
+    return _declared_ports(template.containers)
+
+
+def _declared_ports(found: Iterable[ContainerRef]) -> tuple[set[int], dict[str, int]]:
     numbers: set[int] = set()
     names: dict[str, int] = {}
-    for c in template.containers:
+    for c in found:
         ports = c.node.get("ports")
         if not isinstance(ports, list):
             continue
@@ -287,15 +311,16 @@ FACTS_KEY = __name__
 
 def object_facts(obj: K8sObject) -> dict[str, Any] | None:
     """What the cross-object lookups read of `obj` beyond its metadata, taken when its file is
-    linted, where the tree is at hand: a stored object (linter.sources.k8s_compact) then needs
-    no unpacking for them. The engine stores them with the object; each reader falls back to
+    linted, where the tree is at hand: a Service's selector, a custom resource's label sets, a
+    workload's template labels, matchLabels, references and images. A stored object
+    (linter.sources.k8s_compact) then needs no unpacking for them. The engine stores them with the object; each reader falls back to
     the tree where they are missing."""
     if obj.kind == "Service" and not obj.group:
         return {"selector": service_selector(obj)}
     if _is_custom_resource(obj):
         return {"labels": _custom_resource_labels(obj)}
     if obj.is_workload:
-        return {"images": [c.node.get("image") for c in containers(obj)]}
+        return _workload_facts(obj)
     return None
 
 

@@ -32,7 +32,7 @@ from contextlib import contextmanager
 from typing import Any, Iterator
 
 from linter.sources.k8s import K8sObject
-from linter.sources.yaml import YMap, YamlDocument, get_path, parse_yaml
+from linter.sources.yaml import YMap, YamlDocument, get_path, parse_yaml, shift_lines
 
 LRU_BYTES = 1024 * 1024  # packed bytes of the unpacked trees kept (~20x that once unpacked)
 TEXT_BYTES = 32 * 1024  # documents at least this long are packed as their YAML text
@@ -81,6 +81,8 @@ def _root_of(obj: "CompactObject") -> Any:
         return hit[1]
     if obj._pad < 0:
         root = _unpack(obj._blob)
+        if obj._shift:  # a tree packed where its document first was (linter.document_memo)
+            shift_lines(root, obj._shift)
         size = len(obj._blob)
     else:
         root = _unpack_text(obj._blob, obj._pad)
@@ -104,7 +106,7 @@ def clear_unpacked() -> None:
 
 
 class CompactObject(K8sObject):
-    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata", "_facts", "_pad")
+    __slots__ = ("_blob", "_kind", "_api_version", "_name", "_namespace", "_metadata", "_facts", "_pad", "_shift")
 
     # `root` is a slot of K8sObject; this property shadows it
     @property  # type: ignore[override]
@@ -142,7 +144,7 @@ class CompactObject(K8sObject):
         doc = self.document
         return (_rebuild, (self._blob, self.file, doc.index, doc.start_line, self.base,
                            self._kind, self._api_version, self._name, self._namespace, self._metadata,
-                           self._facts, self._pad))
+                           self._facts, self._pad, self._shift))
 
     def __repr__(self) -> str:
         return f"CompactObject({self._kind} {self._name!r} in {self.file!r})"
@@ -150,7 +152,7 @@ class CompactObject(K8sObject):
 
 def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[Any, ...], kind: str,
              api_version: str, name: str, namespace: str | None, metadata: YMap | None = None,
-             facts: dict[str, Any] | None = None, pad: int = -1) -> CompactObject:
+             facts: dict[str, Any] | None = None, pad: int = -1, shift: int = 0) -> CompactObject:
     obj = object.__new__(CompactObject)
     obj._blob = blob
     object.__setattr__(obj, "file", file)
@@ -160,6 +162,7 @@ def _rebuild(blob: bytes, file: str, index: int, start_line: int, base: tuple[An
     obj._metadata = metadata
     obj._facts = facts
     obj._pad = pad  # -1: `_blob` is the pickled tree; else the text, `pad` lines into its file
+    obj._shift = shift  # lines to move the pickled tree's positions by once unpacked
     return obj
 
 

@@ -422,3 +422,22 @@ def moved(root: Any, lines: int) -> Any:
             made.extend(copy_of(value) for value in node)
             made.item_pos.extend(shift(p) for p in node.item_pos)
     return top
+
+
+def shift_lines(root: Any, lines: int) -> None:
+    """Move every position of a tree `lines` lines down, in place (a tree just unpacked). No recursion."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, (YMap, YSeq)) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        node.pos = (node.pos[0] + lines, node.pos[1])
+        if isinstance(node, YMap):
+            node.key_pos = {k: (p[0] + lines, p[1]) for k, p in node.key_pos.items()}
+            node.value_pos = {k: (p[0] + lines, p[1]) for k, p in node.value_pos.items()}
+            stack.extend(node.values())
+        else:
+            node.item_pos = [(p[0] + lines, p[1]) for p in node.item_pos]
+            stack.extend(node)

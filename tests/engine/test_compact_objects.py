@@ -298,7 +298,8 @@ def _project_of(text: str, facts: bool = True) -> Any:
 def test_cross_object_lookups_read_stored_facts_without_unpacking():
     from linter.sources import crossref
 
-    with_facts, without = _project_of(CROSS), _project_of(CROSS, facts=False)
+    text = CROSS.replace("ports: [{containerPort: 80}]", "ports: [{containerPort: 80}]\n              envFrom: [{configMapRef: {name: settings}}]")
+    with_facts, without = _project_of(text), _project_of(text, facts=False)
     assert [o.kind for o in with_facts.objects] == ["ConfigMap", "Deployment", "Service", "Prometheus"]
     k8s_compact.clear_unpacked()
     before = k8s_compact.stats["unpacked"]
@@ -309,13 +310,21 @@ def test_cross_object_lookups_read_stored_facts_without_unpacking():
     ns = crossref.DEFAULT_NAMESPACE
     assert idx.operator_labels(ns) == [{"team": "obs"}, {"app": "prom"}]
     assert prometheus.name in idx.operator_names[ns]
-    unpacked = k8s_compact.stats["unpacked"] - before
-    assert unpacked == 1  # the Deployment, for its pod template: no fact stands for that
+    (template,) = idx.templates[ns]
+    ports = crossref.container_ports(template)
+    assert k8s_compact.stats["unpacked"] == before  # the Deployment's template, references and ports are stored too
+    assert template.containers[0].node["image"] == "nginx:1.25"  # its containers read the tree, on first use
+    assert k8s_compact.stats["unpacked"] == before + 1
     # without the facts (e.g. objects cached by an older k8slint), the same answers from the trees
     old_service = without.objects[2]
     assert crossref.service_selector(old_service) == crossref.service_selector(service)
     assert crossref.stored_images(without.objects[1]) is None
-    assert crossref.build_index(without).operator_labels(ns) == idx.operator_labels(ns)
+    old_idx = crossref.build_index(without)
+    assert old_idx.operator_labels(ns) == idx.operator_labels(ns)
+    (old_template,) = old_idx.templates[ns]
+    assert (old_template.labels, old_template.match_labels) == (template.labels, template.match_labels) != ({}, None)
+    assert crossref.container_ports(old_template) == ports and ports[0]
+    assert old_idx.references[id(without.objects[1])] == idx.references[id(with_facts.objects[1])] != []
     k8s_compact.clear_unpacked()
 
 
