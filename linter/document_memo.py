@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from linter.engine import Linter, Project
 
 MARKER = "---"
+MAX_ENTRIES = 50_000  # documents remembered (the corpus's run: ~600)
 _OWN_MODULES = ("rules", "linter")  # per-object rules whose findings depend on the object alone
 _OTHER_BREAKS = ("\r", "\x85", "\u2028", "\u2029")  # libyaml breaks lines there too
 
@@ -95,12 +96,24 @@ def lint_built(linter: "Linter", memo: DocumentMemo | None, text: str, key: str,
                project: "Project | None") -> tuple[YamlFile, list[Finding], Callable[[int], Any]]:
     """(the parse, the findings, the root of document n) of a kustomize output linted under `key`;
     its objects go to `project`. Documents in `memo` are reused, the others added to it."""
-    reused = lint_reusing(linter, memo, text, key, True, project) if memo is not None else None
+    reused = reusing(linter, memo, text, key, True, project)
     if reused is not None:
         return reused[0], reused[1] or [], reused[2]
     parsed = parse_yaml(text)
     found = linter._lint_yaml(text, key, True, project, parsed=parsed) or []
     return parsed, found, [d.root for d in parsed.documents].__getitem__
+
+
+def reusing(linter: "Linter", memo: DocumentMemo | None, text: str, path: str, explicit: bool,
+            project: "Project | None") -> Reused | None:
+    """`lint_reusing`, or None when there is no memo or anything unforeseen happens in it (the memo
+    only saves time: the text is then linted whole, as without it)."""
+    if memo is None:
+        return None
+    try:
+        return lint_reusing(linter, memo, text, path, explicit, project)
+    except Exception:
+        return None
 
 
 def lint_reusing(linter: "Linter", memo: DocumentMemo, text: str, path: str, explicit: bool,
@@ -159,10 +172,11 @@ def lint_reusing(linter: "Linter", memo: DocumentMemo, text: str, path: str, exp
                     blob, pad = zlib.compress(contents[n].encode("utf-8", "surrogatepass"), 1), part.first - 1
             stored.append(_rebuild(blob, path, n, docs[n].start_line, (), kind, api_version, name, namespace,
                                    moved(metadata, lines_down), facts, pad, shift))
-    if project is not None:
-        stored.sort(key=lambda o: o.document.index)  # the order a whole lint appends them in
+    stored.sort(key=lambda o: o.document.index)  # the order a whole lint appends them in
+    result = (parsed, found, _roots(docs, parts, known, contents))
+    if project is not None:  # last: whatever fails before leaves `project` as it was
         project.objects.extend(stored)
-    return parsed, found, _roots(docs, parts, known, contents)
+    return result
 
 
 def _parts(lines: list[str]) -> list[_Part] | None:
@@ -219,6 +233,8 @@ def _remember(memo: DocumentMemo, parts: list[_Part], known: list[_Linted | None
     objects: dict[int, list[Any]] = {}
     for entry in by_object:
         objects.setdefault(entry[0].document.index, []).append(entry)
+    if len(memo.seen) > MAX_ENTRIES:  # a long-lived Linter (the API) linting ever new bundles
+        memo.clear()
     for n, (part, hit) in enumerate(zip(parts, known)):
         if hit is None and ids[n] not in memo.seen:
             memo.seen[ids[n]] = _linted(part, objects.get(n, []), keep)

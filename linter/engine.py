@@ -200,10 +200,9 @@ class Linter:
         if kind == "helm-values":
             return self._lint_helm_values(text, path)
         if len(data) >= DOCUMENT_MEMO_FILE_BYTES:  # a bundle: its documents may have been met already
-            from linter.document_memo import lint_reusing, memo_of
+            from linter.document_memo import memo_of, reusing
 
-            memo = memo_of(self)
-            reused = lint_reusing(self, memo, text, path, explicit, project) if memo is not None else None
+            reused = reusing(self, memo_of(self), text, path, explicit, project)
             if reused is not None:
                 return reused[1]
         return self._lint_yaml(text, path, explicit, project)

@@ -367,3 +367,33 @@ def test_the_kustomize_worker_hands_what_it_met_to_the_parent(registry, monkeypa
     assert not memo_of(linter).seen  # nothing was linted in this process
     memo_of(linter).merge(background.met)
     assert set(memo_of(linter).seen) == set(background.met)
+
+
+def test_a_failure_inside_the_memo_falls_back_to_a_whole_lint(registry, monkeypatch):
+    from linter import document_memo
+
+    linter = _linter(registry)
+    memo = DocumentMemo()
+    lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", Project())
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(document_memo, "_moved_finding", broken)
+    project = Project()
+    parsed, found, _ = lint_built(linter, memo, _stream(OTHER, DEPLOYMENT), "b/kustomization.yaml#render1", project)
+    whole_found, whole_project = _lint(_linter(registry), None, _stream(OTHER, DEPLOYMENT), "b/kustomization.yaml#render1")[1:3]
+    assert all(d.root is not None for d in parsed.documents)
+    assert sorted(found, key=lambda f: (f.line, f.column, f.rule_id, f.message)) == whole_found
+    _same_objects(project, whole_project)  # nothing added twice
+
+
+def test_the_memo_stays_bounded(registry, monkeypatch):
+    from linter import document_memo
+
+    monkeypatch.setattr(document_memo, "MAX_ENTRIES", 3)
+    linter = _linter(registry)
+    memo = DocumentMemo()
+    for i in range(10):
+        lint_built(linter, memo, _stream(OTHER.replace("other", f"c{i}"), SERVICE), f"k{i}/kustomization.yaml#render1", None)
+        assert len(memo.seen) <= 3 + 2
