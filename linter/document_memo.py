@@ -6,8 +6,8 @@ overlays prints its 1.8 MB of CRDs again), and the committed install bundles rep
 (argo-cd's six `install.yaml` files, prometheus-operator's CRDs in two folders). What a per-object
 rule finds depends on the object alone, so a document met before is neither parsed nor linted
 again: its findings and its project object are those of its first time, moved to where it is now.
-This is done for kustomize outputs and for plain files of `DOCUMENT_MEMO_FILE_BYTES` or more (engine); the kustomize
-worker hands what it met to the parent, whose pool lints the large plain files after it.
+This is done for kustomize outputs and for plain files of `engine.DOCUMENT_MEMO_FILE_BYTES` or
+more; the kustomize worker hands what it met to the parent, whose pool lints those files after it.
 
 How, without parsing it: the text is split at its `---` lines; each document met before is
 blanked (its `---` kept, every other line emptied), and the rest is parsed and linted as the
@@ -84,7 +84,7 @@ class DocumentMemo:
         self.seen.clear()
 
 
-def memo_of(linter: "Linter") -> DocumentMemo | None:
+def memo_of(linter: "Linter") -> DocumentMemo:
     """The linter's memo (made on first use)."""
     memo = getattr(linter, "_document_memo", None)
     if memo is None:
@@ -214,7 +214,8 @@ def _blanked(lines: list[str], parts: list[_Part], known: list[_Linted | None]) 
     return "\n".join(masked)
 
 
-def _roots(docs: list[Any], parts: list[_Part], known: list[_Linted | None], contents: list[str]) -> Callable[[int], Any]:
+def _roots(docs: list[Any], parts: list[_Part], known: list[_Linted | None],
+           contents: list[str]) -> Callable[[int], Any]:
     parsed_again: dict[int, Any] = {}
 
     def root_of(n: int) -> Any:

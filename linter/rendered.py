@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from linter import suppression as sup
 from linter.discovery import RENDERED_KINDS, SourceFile, _display
+from linter.document_memo import lint_built, memo_of
 from linter.memory import collect_by_input, frozen_heap, release_free_memory
 from linter.model import Finding, Target
 from linter.parallel import PackedResult, Spill
-from linter.document_memo import lint_built, memo_of
 from linter.sources import helm as helm_src
 from linter.sources import kustomize as kz
 from linter.sources.template_map import (
@@ -226,9 +226,8 @@ class PendingUnits:
         linter, st, results, keys, cache = self.linter, self.st, self.results, self.keys, self.cache
         if self.background is not None:
             self.background.collect(results)
-            memo = memo_of(linter)
-            if isinstance(self.background.met, dict) and memo is not None:
-                memo.merge(self.background.met)
+            if isinstance(self.background.met, dict):
+                memo_of(linter).merge(self.background.met)
             self.background = None
         left = [i for i in self.todo if results[i] is None]
         if left:
@@ -463,9 +462,8 @@ def _send_in_order(writer: Any, linter: "Linter", units: list[SourceFile], order
     except Exception:
         done = None
     met = None  # the documents it met, for the large plain files linted after it (linter.document_memo)
-    memo = memo_of(linter) if done is not None else None
-    if memo is not None and memo.seen:
-        packed = spill.pack(memo.reusable())
+    if done is not None and memo_of(linter).seen:
+        packed = spill.pack(memo_of(linter).reusable())
         met = (packed.offset, packed.data) if isinstance(packed, PackedResult) else None
     try:
         writer.send((done, met))  # offsets and sizes: nothing that could fail to pickle

@@ -191,7 +191,7 @@ def build_index(project: Any) -> ProjectIndex:
 
 def _workload_facts(obj: K8sObject) -> dict[str, Any]:
     own = obj.get("spec", "selector", "matchLabels")
-    numbers, names = _declared_ports(containers(obj, ("containers",)))
+    numbers, names = _declared_ports(containers(obj, ("containers",)))  # what PodTemplate.containers holds
     return {"labels": _str_map(obj.get(*_template_labels_path(obj))) or {},
             "match": {str(k): str(v) for k, v in own.items()} if isinstance(own, dict) and own else None,
             "refs": [tuple(r) for r in references(obj)], "images": [c.node.get("image") for c in containers(obj)],
@@ -312,9 +312,9 @@ FACTS_KEY = __name__
 def object_facts(obj: K8sObject) -> dict[str, Any] | None:
     """What the cross-object lookups read of `obj` beyond its metadata, taken when its file is
     linted, where the tree is at hand: a Service's selector, a custom resource's label sets, a
-    workload's template labels, matchLabels, references and images. A stored object
-    (linter.sources.k8s_compact) then needs no unpacking for them. The engine stores them with the object; each reader falls back to
-    the tree where they are missing."""
+    workload's template labels, matchLabels, references, declared ports and images. A stored
+    object (linter.sources.k8s_compact) then needs no unpacking for them. The engine stores them
+    with the object; each reader falls back to the tree where they are missing."""
     if obj.kind == "Service" and not obj.group:
         return {"selector": service_selector(obj)}
     if _is_custom_resource(obj):
