@@ -250,26 +250,19 @@ def test_argo_cd_overlays_give_the_same_findings_as_whole_lints(run_cli, monkeyp
     assert len(reused) > 20
 
 
-def test_an_explicit_document_end_before_a_marker_still_reuses_rightly(registry):
+@pytest.mark.parametrize("text, blanked", [
+    pytest.param(_stream(OTHER + "...\n", DEPLOYMENT, SERVICE), [False, True, True],
+                 id="an explicit document end before a marker"),
+    pytest.param("# generated: do not edit\n\n" + DEPLOYMENT + "--- # the service\n" + SERVICE + "---   \n" + OTHER,
+                 [True, True, False], id="a comment header and commented markers"),
+])
+def test_documents_around_other_stream_syntax_still_reuse_rightly(registry, text, blanked):
     memo = DocumentMemo()
     linter = _linter(registry)
     lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", Project())
-    text = _stream(OTHER + "...\n", DEPLOYMENT, SERVICE)
     parsed, found, project, _ = _lint(linter, memo, text, "b/kustomization.yaml#render1")
     _, whole_found, whole_project, _ = _lint(_linter(registry), None, text, "b/kustomization.yaml#render1")
-    assert [d.root is None for d in parsed.documents] == [False, True, True]
-    assert found == whole_found
-    _same_objects(project, whole_project)
-
-
-def test_a_comment_header_and_commented_markers_still_reuse_rightly(registry):
-    memo = DocumentMemo()
-    linter = _linter(registry)
-    lint_built(linter, memo, _stream(DEPLOYMENT, SERVICE), "a/kustomization.yaml#render1", Project())
-    text = "# generated: do not edit\n\n" + DEPLOYMENT + "--- # the service\n" + SERVICE + "---   \n" + OTHER
-    parsed, found, project, _ = _lint(linter, memo, text, "b/kustomization.yaml#render1")
-    _, whole_found, whole_project, _ = _lint(_linter(registry), None, text, "b/kustomization.yaml#render1")
-    assert [d.root is None for d in parsed.documents] == [True, True, False]
+    assert [d.root is None for d in parsed.documents] == blanked
     assert found == whole_found
     _same_objects(project, whole_project)
 
